@@ -1,0 +1,24 @@
+import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
+import { defineConfig, type UserConfig } from 'vite';
+
+/**
+ * The renderer's Vite config: a plain React app whose root is renderer/.
+ * electron.vite.config.ts reuses it for the renderer target, so the web host
+ * and Electron serve byte-identical builds.
+ */
+const root = import.meta.dirname;
+
+export const rendererConfig: UserConfig = {
+  root: resolve(root, 'renderer'),
+  plugins: [react()],
+  build: {
+    outDir: resolve(root, 'out/renderer'),
+    emptyOutDir: true,
+    // electron-vite leaves output unminified by default; the renderer is shipped and measured, so minify it.
+    minify: true,
+    rollupOptions: { input: resolve(root, 'renderer/index.html') },
+  },
+};
+
+export default defineConfig(rendererConfig);

@@ -1,0 +1,29 @@
+/**
+ * The names of every IPC call and event. Kept apart from the zod schemas so
+ * the sandboxed preload can allow-list channels without bundling zod.
+ */
+export const INVOKE_CHANNELS = [
+  'app.getInfo',
+  'backend.getStatus',
+  'backend.checkNow',
+  'prefs.get',
+  'prefs.setLanguage',
+  'shell.openExternal',
+] as const;
+export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
+
+export const EVENT_NAMES = ['backend.status'] as const;
+export type EventName = (typeof EVENT_NAMES)[number];
+
+/** Electron carries every call on this one channel, so main has one entry point to guard. */
+export const IPC_INVOKE = 'verdict:invoke';
+/** Main pushes every event on this one channel; the payload names the event. */
+export const IPC_EVENT = 'verdict:event';
+
+export function isInvokeChannel(value: unknown): value is InvokeChannel {
+  return typeof value === 'string' && (INVOKE_CHANNELS as readonly string[]).includes(value);
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value);
+}

@@ -1,0 +1,35 @@
+import axios from 'axios';
+import type { HttpPort } from '../ports';
+
+/** Bodies above this are refused: a hostile or broken server must not exhaust main's memory. */
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+/**
+ * HttpPort over axios. Every status is returned (not thrown) so services
+ * decide what a 4xx or 5xx means; only transport failures throw.
+ */
+export function createAxiosHttp(): HttpPort {
+  const client = axios.create({
+    maxContentLength: MAX_BODY_BYTES,
+    maxBodyLength: MAX_BODY_BYTES,
+    maxRedirects: 0,
+    validateStatus: () => true,
+    responseType: 'text',
+    transitional: { silentJSONParsing: true, forcedJSONParsing: false, clarifyTimeoutError: true },
+  });
+  return {
+    async getJson(url, { timeoutMs }) {
+      const response = await client.get<string>(url, { timeout: timeoutMs, headers: { accept: 'application/json' } });
+      return { status: response.status, body: parseJsonOrText(response.data) };
+    },
+  };
+}
+
+function parseJsonOrText(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

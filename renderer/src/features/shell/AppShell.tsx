@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import { useNavigation, type Section } from '../../stores/navigation';
+import { ComingSoon } from '../placeholder/ComingSoon';
+import { SessionPage } from '../session/SessionPage';
+import { SettingsPage } from '../settings/SettingsPage';
+import { NavBar } from './NavBar';
+import { StatusBar } from './StatusBar';
+
+function SectionContent({ section }: { section: Section }) {
+  switch (section) {
+    case 'session':
+      return <SessionPage />;
+    case 'settings':
+      return <SettingsPage />;
+    default:
+      return <ComingSoon section={section} />;
+  }
+}
+
+export function AppShell() {
+  const { t } = useTranslation();
+  const section = useNavigation((state) => state.section);
+  return (
+    <div className="shell" data-testid="app-shell">
+      <a className="skip-link" href="#main">
+        {t('nav.skipToContent')}
+      </a>
+      <NavBar />
+      <main id="main" className="shell__main" tabIndex={-1}>
+        <SectionContent section={section} />
+      </main>
+      <StatusBar />
+    </div>
+  );
+}

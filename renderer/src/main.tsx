@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { call } from './bridge';
+import { initI18n } from './i18n';
+import { usePreferences } from './stores/preferences';
+import './styles/app.css';
+
+async function boot(): Promise<void> {
+  const preferences = await call('prefs.get', {});
+  usePreferences.setState({ language: preferences.language });
+  await initI18n(preferences.language);
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root');
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
+
+void boot();

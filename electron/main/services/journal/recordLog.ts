@@ -1,0 +1,246 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { crc32 } from 'node:zlib';
+
+/**
+ * A crash-safe, append-only log of JSON records, the storage under the vote
+ * journal. Invariants:
+ * - One record per line: {"crc":"<crc32 of rec, 8 hex>","rec":<record JSON>}.
+ *   Every line is valid JSON (the files are JSONL) and the checksum covers the
+ *   record's exact bytes, so verifying needs no re-serialisation.
+ * - append() returns only after write + fsync: a record the caller was told
+ *   about survives kill -9 and power loss.
+ * - Segments are numbered; a compacted segment starts with a snapshot marker
+ *   and supersedes every older segment. It is written to a temp file, fsync'd
+ *   and renamed, so a crash mid-compaction leaves the old segments in charge.
+ * - On open, a torn last line (no newline or bad checksum at the very end) is
+ *   truncated with a warning; a bad line anywhere else is copied to
+ *   quarantine.jsonl, skipped and reported — never silently dropped.
+ */
+
+const PREFIX = '{"crc":"';
+const MIDDLE = '","rec":';
+const HEADER_LENGTH = PREFIX.length + 8 + MIDDLE.length;
+const SNAPSHOT_MARKER = '$snapshot';
+const SEGMENT_PATTERN = /^segment-(\d{8})\.jsonl$/;
+
+export interface RecoveryReport {
+  segments: number;
+  records: number;
+  tornTailDropped: boolean;
+  quarantined: number;
+  warnings: string[];
+}
+
+export interface OpenedLog<R> {
+  log: RecordLog;
+  records: R[];
+  report: RecoveryReport;
+}
+
+export function encodeLine(record: unknown): string {
+  const json = JSON.stringify(record);
+  const checksum = crc32(json).toString(16).padStart(8, '0');
+  return `${PREFIX}${checksum}${MIDDLE}${json}}\n`;
+}
+
+/** The record of a line, or null when the line is damaged in any way. */
+export function decodeLine(line: string): unknown {
+  if (!line.startsWith(PREFIX) || !line.endsWith('}') || line.length <= HEADER_LENGTH + 1) return null;
+  if (line.slice(PREFIX.length + 8, HEADER_LENGTH) !== MIDDLE) return null;
+  const json = line.slice(HEADER_LENGTH, -1);
+  const expected = line.slice(PREFIX.length, PREFIX.length + 8);
+  if (crc32(json).toString(16).padStart(8, '0') !== expected) return null;
+  try {
+    return JSON.parse(json);
+  } catch {
+    return null;
+  }
+}
+
+export class RecordLog {
+  private fd: number;
+  private size: number;
+
+  private constructor(
+    private readonly dir: string,
+    private segment: number,
+    private readonly segmentBytes: number,
+  ) {
+    const file = this.segmentPath(segment);
+    this.fd = fs.openSync(file, 'a', 0o600);
+    this.size = fs.fstatSync(this.fd).size;
+  }
+
+  static open<R>(dir: string, options: { segmentBytes?: number } = {}): OpenedLog<R> {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    removeLeftoverTempFiles(dir);
+    const report: RecoveryReport = { segments: 0, records: 0, tornTailDropped: false, quarantined: 0, warnings: [] };
+    const segments = liveSegments(dir);
+    const records: R[] = [];
+    segments.forEach((segment, index) => {
+      const isLast = index === segments.length - 1;
+      replaySegment(dir, segment, isLast, report, (record) => records.push(record as R));
+    });
+    report.segments = segments.length;
+    report.records = records.length;
+    const current = segments.at(-1) ?? 1;
+    const log = new RecordLog(dir, current, options.segmentBytes ?? 8 * 1024 * 1024);
+    return { log, records, report };
+  }
+
+  /** Appends records with one write and one fsync; returns once they are durable. */
+  append(records: readonly unknown[]): void {
+    if (records.length === 0) return;
+    if (this.size >= this.segmentBytes) this.rotate();
+    const text = records.map(encodeLine).join('');
+    const bytes = Buffer.from(text, 'utf8');
+    let written = 0;
+    while (written < bytes.length) written += fs.writeSync(this.fd, bytes, written, bytes.length - written);
+    fs.fsyncSync(this.fd);
+    this.size += bytes.length;
+  }
+
+  /**
+   * Replaces the whole log by `snapshot` (the live state, as records). The
+   * new segment becomes visible atomically; older segments are deleted after.
+   */
+  compact(snapshot: readonly unknown[]): void {
+    const next = this.segment + 1;
+    const temp = `${this.segmentPath(next)}.tmp`;
+    const fd = fs.openSync(temp, 'w', 0o600);
+    try {
+      fs.writeSync(fd, [SNAPSHOT_MARKER, ...snapshot].map(encodeLine).join(''));
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temp, this.segmentPath(next));
+    fsyncDirectory(this.dir);
+    fs.closeSync(this.fd);
+    for (const old of segmentNumbers(this.dir).filter((number) => number < next)) fs.rmSync(this.segmentPath(old));
+    this.segment = next;
+    this.fd = fs.openSync(this.segmentPath(next), 'a', 0o600);
+    this.size = fs.fstatSync(this.fd).size;
+  }
+
+  close(): void {
+    fs.closeSync(this.fd);
+  }
+
+  private rotate(): void {
+    fs.closeSync(this.fd);
+    this.segment += 1;
+    this.fd = fs.openSync(this.segmentPath(this.segment), 'a', 0o600);
+    fsyncDirectory(this.dir);
+    this.size = 0;
+  }
+
+  private segmentPath(number: number): string {
+    return path.join(this.dir, `segment-${String(number).padStart(8, '0')}.jsonl`);
+  }
+}
+
+function segmentNumbers(dir: string): number[] {
+  return fs
+    .readdirSync(dir)
+    .map((name) => SEGMENT_PATTERN.exec(name)?.[1])
+    .filter((digits): digits is string => digits !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b);
+}
+
+/** Segments from the newest snapshot on; older ones were superseded by a compaction that crashed before deleting them. */
+function liveSegments(dir: string): number[] {
+  const numbers = segmentNumbers(dir);
+  let start = 0;
+  numbers.forEach((number, index) => {
+    if (startsWithSnapshot(path.join(dir, `segment-${String(number).padStart(8, '0')}.jsonl`))) start = index;
+  });
+  for (const stale of numbers.slice(0, start)) fs.rmSync(path.join(dir, `segment-${String(stale).padStart(8, '0')}.jsonl`));
+  return numbers.slice(start);
+}
+
+function startsWithSnapshot(file: string): boolean {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(256);
+    const read = fs.readSync(fd, buffer, 0, buffer.length, 0);
+    const firstLine = buffer.subarray(0, read).toString('utf8').split('\n')[0] ?? '';
+    return decodeLine(firstLine) === SNAPSHOT_MARKER;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function replaySegment(
+  dir: string,
+  segment: number,
+  isLast: boolean,
+  report: RecoveryReport,
+  onRecord: (record: unknown) => void,
+): void {
+  const name = `segment-${String(segment).padStart(8, '0')}.jsonl`;
+  const file = path.join(dir, name);
+  const text = fs.readFileSync(file, 'utf8');
+  const lines = text.split('\n');
+  // A complete file ends with a newline, so split() leaves one empty string behind.
+  const complete = lines.at(-1) === '';
+  if (complete) lines.pop();
+  let offset = 0;
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index] as string;
+    const record = decodeLine(line);
+    const isFinalLine = index === lines.length - 1;
+    // Only the very end of the log can be torn: that write was never
+    // acknowledged, so dropping it loses nothing anyone was told about.
+    if (isLast && isFinalLine && (!complete || record === null)) {
+      truncateAt(file, offset);
+      report.tornTailDropped = true;
+      report.warnings.push(`${name}: dropped a torn last record (${Buffer.byteLength(line)} bytes) left by an interrupted write`);
+      return;
+    }
+    if (record === null) {
+      quarantine(dir, name, index + 1, line);
+      report.quarantined += 1;
+      report.warnings.push(`${name}:${index + 1}: damaged record moved to quarantine.jsonl`);
+    } else if (record !== SNAPSHOT_MARKER) {
+      onRecord(record);
+    }
+    offset += Buffer.byteLength(line) + 1;
+  }
+}
+
+function truncateAt(file: string, offset: number): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.ftruncateSync(fd, offset);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function quarantine(dir: string, segment: string, line: number, raw: string): void {
+  const entry = JSON.stringify({ segment, line, raw, quarantinedAt: new Date().toISOString() });
+  const fd = fs.openSync(path.join(dir, 'quarantine.jsonl'), 'a', 0o600);
+  try {
+    fs.writeSync(fd, `${entry}\n`);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function removeLeftoverTempFiles(dir: string): void {
+  for (const name of fs.readdirSync(dir)) if (name.endsWith('.tmp')) fs.rmSync(path.join(dir, name));
+}
+
+function fsyncDirectory(dir: string): void {
+  const fd = fs.openSync(dir, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}

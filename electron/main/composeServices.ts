@@ -1,24 +1,42 @@
+import path from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
 import type { AppInfo } from '../../shared/ipc/contract';
 import { createInvokeHandlers } from './handlers';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
-import type { ExternalLinkOpener, HttpPort, KeyValueStore, Timers } from './ports';
+import type { ExternalLinkOpener, HttpPort, KeyValueStore, Timers, TokenVault } from './ports';
+import { AuthService, type StoredSession } from './services/auth/authService';
+import { createApiClient } from './services/backend/apiClient';
+import { ServerClock } from './services/backend/serverClock';
 import { createBackendHealthMonitor, type BackendHealthMonitor } from './services/backendHealth';
 import { EventBus } from './services/eventBus';
+import { installationIdFrom } from './services/installation';
+import { VoteJournal } from './services/journal/voteJournal';
 import { createPreferencesService } from './services/preferences';
+import { VotingSession } from './services/session/votingSession';
+import { SyncEngine } from './services/sync/syncEngine';
+import { TaskCache } from './services/tasks/taskCache';
 
 export interface MainPorts {
   appInfo: AppInfo;
+  /** The backend to show before anyone signed in (and the sign-in form's default). */
   backendUrl: string;
+  /** Where the journal and the task cache live (Electron: userData; web host: --data). */
+  dataDir: string;
   http: HttpPort;
   preferencesStore: KeyValueStore;
+  tokenVault: TokenVault<StoredSession>;
   links: ExternalLinkOpener;
   timers: Timers;
+  random?: () => number;
+  log?: (message: string) => void;
 }
 
 export interface MainServices {
   dispatch: Dispatch;
   events: EventBus;
   health: BackendHealthMonitor;
+  sync: SyncEngine;
+  journal: VoteJournal;
   stop(): void;
 }
 
@@ -27,16 +45,77 @@ export interface MainServices {
  * root and the web host both call this, with different adapters, so the two
  * hosts cannot drift apart.
  */
-export function createMainServices(ports: MainPorts): MainServices {
+export async function createMainServices(ports: MainPorts): Promise<MainServices> {
+  const log = ports.log ?? console.warn;
   const events = new EventBus();
+  const clock = new ServerClock(ports.timers.now);
+  const api = createApiClient(ports.http, clock);
+  const preferences = createPreferencesService(ports.preferencesStore);
+  const { journal, report } = VoteJournal.open(path.join(ports.dataDir, 'journal'));
+  for (const warning of report.warnings) log(`journal: ${warning}`);
+  const cache = new TaskCache(path.join(ports.dataDir, 'tasks.json'), log);
+
+  const auth = new AuthService({ api, vault: ports.tokenVault, clock, onChange: (state) => events.emit('auth.state', state) });
+  await auth.load();
+  const session = new VotingSession({
+    journal,
+    cache,
+    clock,
+    now: ports.timers.now,
+    newVoteId: () => uuidv7(),
+    locale: () => preferences.read().language ?? 'en',
+    appVersion: ports.appInfo.version,
+    onChange: (state) => events.emit('session.state', state),
+    onVoteCast: () => sync.kick(),
+  });
+  const sync: SyncEngine = new SyncEngine(
+    {
+      journal,
+      cache,
+      auth,
+      api,
+      clock,
+      timers: ports.timers,
+      random: ports.random ?? Math.random,
+      onStatus: (status) => events.emit('sync.status', status),
+      onDataChanged: () => session.changed(),
+    },
+    { installationId: installationIdFrom(ports.preferencesStore) },
+  );
   const health = createBackendHealthMonitor({
-    baseUrl: ports.backendUrl,
+    baseUrl: auth.serverUrl() ?? ports.backendUrl,
     http: ports.http,
     timers: ports.timers,
-    onChange: (status) => events.emit('backend.status', status),
+    onChange: (status) => {
+      events.emit('backend.status', status);
+      // Connectivity is back: do not wait out a backoff that was sized for an outage.
+      if (status.state === 'up') sync.kick();
+    },
   });
-  const preferences = createPreferencesService(ports.preferencesStore);
-  const handlers = createInvokeHandlers({ appInfo: ports.appInfo, health, preferences, links: ports.links });
+  const handlers = createInvokeHandlers({
+    appInfo: ports.appInfo,
+    health,
+    preferences,
+    links: ports.links,
+    auth,
+    session,
+    sync,
+    onSignedIn: (serverUrl) => {
+      health.setBaseUrl(serverUrl);
+      sync.kick();
+    },
+  });
   health.start();
-  return { dispatch: createDispatch(handlers), events, health, stop: () => health.stop() };
+  sync.kick();
+  return {
+    dispatch: createDispatch(handlers),
+    events,
+    health,
+    sync,
+    journal,
+    stop: () => {
+      health.stop();
+      sync.stop();
+    },
+  };
 }

@@ -1,14 +1,22 @@
 import type { AppInfo, InvokeHandlers } from '../../shared/ipc/contract';
 import type { ExternalLinkOpener } from './ports';
+import type { AuthService } from './services/auth/authService';
 import type { BackendHealthMonitor } from './services/backendHealth';
 import { parseSafeExternalUrl } from './services/externalLinks';
 import type { PreferencesService } from './services/preferences';
+import type { VotingSession } from './services/session/votingSession';
+import type { SyncEngine } from './services/sync/syncEngine';
 
 export interface HandlerDeps {
   appInfo: AppInfo;
   health: BackendHealthMonitor;
   preferences: PreferencesService;
   links: ExternalLinkOpener;
+  auth: AuthService;
+  session: VotingSession;
+  sync: SyncEngine;
+  /** After a successful sign-in: point health at the new server and start syncing. */
+  onSignedIn: (serverUrl: string) => void;
 }
 
 /**
@@ -27,6 +35,28 @@ export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
       const safe = parseSafeExternalUrl(url);
       if (!safe) return { opened: false };
       return { opened: await deps.links.confirmAndOpen(safe.toString()) };
+    },
+    'auth.getState': async () => deps.auth.state(),
+    'auth.signIn': async ({ serverUrl, email, password }) => {
+      const result = await deps.auth.signIn(serverUrl, email, password);
+      if (!result.ok) return result;
+      deps.onSignedIn(serverUrl);
+      return { ok: true, state: deps.auth.state() };
+    },
+    'auth.signOut': async () => {
+      await deps.auth.signOut();
+      return deps.auth.state();
+    },
+    'session.getState': async () => deps.session.state(),
+    'session.vote': async (input) => deps.session.vote(input),
+    'session.amend': async (amendment) => deps.session.amend(amendment),
+    'session.undo': async ({ voteId }) => deps.session.undo(voteId),
+    'session.skip': async ({ taskId, reason }) => deps.session.skip(taskId, reason),
+    'sync.getStatus': async () => deps.sync.status(),
+    'sync.now': async () => {
+      deps.sync.kick();
+      await deps.sync.settle();
+      return deps.sync.status();
     },
   };
 }

@@ -1,8 +1,10 @@
 import { app, BrowserWindow, session } from 'electron';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createElectronLinkOpener } from './adapters/electronLinks';
 import { createAxiosHttp } from './adapters/axiosHttp';
 import { createElectronPreferencesStore } from './adapters/electronStore';
+import { createSafeStorageVault } from './adapters/safeStorageVault';
 import { createMainServices, type MainServices } from './composeServices';
 import { forwardEvents, registerIpc } from './ipc/registerIpc';
 import { systemTimers } from './ports';
@@ -26,22 +28,34 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let services: MainServices | null = null;
+  let quitting = false;
   app.on('second-instance', () => focusExistingWindow());
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => services?.stop());
-  void app.whenReady().then(() => {
-    services = start();
+  app.on('before-quit', (event) => {
+    if (!services || quitting) return;
+    // One bounded attempt to deliver unsent votes; they are safe on disk either way.
+    event.preventDefault();
+    quitting = true;
+    const pending = services;
+    void pending.sync.flush(3_000).finally(() => app.quit());
+  });
+  void app.whenReady().then(async () => {
+    services = await start();
   });
 }
 
-function start(): MainServices {
+async function start(): Promise<MainServices> {
   denyAllPermissions(session.defaultSession);
   serveRendererOverAppProtocol(rendererRoot);
-  const services = createMainServices({
+  const dataDir = app.getPath('userData');
+  const services = await createMainServices({
     appInfo: { name: app.getName(), version: app.getVersion(), host: 'electron', platform: process.platform },
     backendUrl: process.env.VERDICT_BACKEND_URL ?? DEFAULT_BACKEND_URL,
+    dataDir,
     http: createAxiosHttp(),
     preferencesStore: createElectronPreferencesStore(),
+    tokenVault: createSafeStorageVault(path.join(dataDir, 'session.bin'), console.warn),
     links: createElectronLinkOpener(),
     timers: systemTimers,
   });

@@ -8,10 +8,21 @@ export interface HttpResponse {
   status: number;
   /** Parsed JSON when the body was JSON, otherwise the raw text (or null when empty). */
   body: unknown;
+  /** Lower-case header names. */
+  headers: Record<string, string>;
 }
 
+export interface HttpRequest {
+  method: 'GET' | 'POST';
+  url: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  timeoutMs: number;
+}
+
+/** Every status comes back as a response; only transport failures (refused, reset, timeout) throw. */
 export interface HttpPort {
-  getJson(url: string, options: { timeoutMs: number }): Promise<HttpResponse>;
+  request(request: HttpRequest): Promise<HttpResponse>;
 }
 
 /** A tiny persistent key-value store for preferences (never for votes). */
@@ -24,6 +35,16 @@ export interface Timers {
   now(): number;
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
+}
+
+/**
+ * Where the signed-in session's tokens live: only ever in main. Electron
+ * encrypts them with safeStorage; the web host keeps a 0600 file.
+ */
+export interface TokenVault<T> {
+  read(): Promise<T | null>;
+  write(value: T): Promise<void>;
+  clear(): Promise<void>;
 }
 
 /** Opens an https link outside the app after the user confirmed it. */

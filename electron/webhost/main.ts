@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { createAxiosHttp } from '../main/adapters/axiosHttp';
+import { createFileTokenVault } from '../main/adapters/fileTokenVault';
 import { createJsonFileStore } from '../main/adapters/jsonFileStore';
 import { createMainServices } from '../main/composeServices';
 import { systemTimers } from '../main/ports';
@@ -33,11 +34,13 @@ if (!fs.existsSync(path.join(rendererRoot, 'index.html'))) fail('the renderer is
 fs.mkdirSync(values.data, { recursive: true, mode: 0o700 });
 const packageJson = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { productName: string; version: string };
 
-const services = createMainServices({
+const services = await createMainServices({
   appInfo: { name: packageJson.productName, version: packageJson.version, host: 'web', platform: process.platform },
   backendUrl: values.backend,
+  dataDir: values.data,
   http: createAxiosHttp(),
   preferencesStore: createJsonFileStore(path.join(values.data, 'preferences.json')),
+  tokenVault: createFileTokenVault(path.join(values.data, 'session.json')),
   links: {
     // A browser tab cannot be asked to confirm from here; the link is printed for the user to open.
     async confirmAndOpen(url) {
@@ -54,8 +57,12 @@ console.log(`backend ${values.backend}, data ${values.data}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    services.stop();
-    void host.close().then(() => process.exit(0));
+    // One bounded attempt to deliver unsent votes; they are safe on disk either way.
+    void services.sync.flush(3_000).then((delivered) => {
+      if (!delivered) console.log(`${services.journal.pendingCount()} vote(s) not yet sent: they are safe on disk and will be sent next time`);
+      services.stop();
+      return host.close();
+    }).then(() => process.exit(0));
   });
 }
 

@@ -9,10 +9,20 @@ export const INVOKE_CHANNELS = [
   'prefs.get',
   'prefs.setLanguage',
   'shell.openExternal',
+  'auth.getState',
+  'auth.signIn',
+  'auth.signOut',
+  'session.getState',
+  'session.vote',
+  'session.amend',
+  'session.undo',
+  'session.skip',
+  'sync.getStatus',
+  'sync.now',
 ] as const;
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 
-export const EVENT_NAMES = ['backend.status'] as const;
+export const EVENT_NAMES = ['backend.status', 'auth.state', 'session.state', 'sync.status'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /** Electron carries every call on this one channel, so main has one entry point to guard. */

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { Task } from '../protocol/tasks';
+import { Choice, CriterionRating, MAX_RATIONALE_CHARS, VoteFlag } from '../protocol/votes';
+import { CanonicalId, IsoDateTime } from '../protocol/primitives';
 import type { EventName, InvokeChannel } from './channels';
 import type { IpcResult } from './envelope';
 
@@ -42,6 +45,112 @@ export const Preferences = z.object({
 });
 export type Preferences = z.infer<typeof Preferences>;
 
+export const AuthState = z.object({
+  status: z.enum(['signed_out', 'signed_in', 'reauth_required']),
+  serverUrl: z.string().nullable(),
+  account: z
+    .object({
+      displayName: z.string(),
+      email: z.string().nullable(),
+      role: z.enum(['rater', 'supervisor', 'admin']),
+      languages: z.array(z.string()),
+    })
+    .nullable(),
+});
+export type AuthState = z.infer<typeof AuthState>;
+
+/** Why signing in failed; the renderer shows a translated message per reason. */
+export const SignInFailure = z.object({
+  reason: z.enum([
+    'invalid_server_url',
+    'unreachable',
+    'incompatible',
+    'bad_response',
+    'wrong_credentials',
+    'not_vetted',
+    'suspended',
+    'rate_limited',
+    'server_error',
+  ]),
+  serverApiVersion: z.number().int().optional(),
+  retryAfterSeconds: z.number().int().optional(),
+});
+export type SignInFailure = z.infer<typeof SignInFailure>;
+
+export const SignInResult = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), state: AuthState }),
+  z.object({ ok: z.literal(false), failure: SignInFailure }),
+]);
+export type SignInResult = z.infer<typeof SignInResult>;
+
+/** A task as the renderer sees it: everything but the signed ticket, which stays in main. */
+export const PublicTask = Task.omit({ ticket: true });
+export type PublicTask = z.infer<typeof PublicTask>;
+
+export const VoteState = z.enum(['unsealed', 'sealed', 'accepted', 'rejected']);
+
+export const RecentVote = z.object({
+  voteId: z.string(),
+  taskId: z.string(),
+  choice: Choice,
+  votedAt: IsoDateTime,
+  state: VoteState,
+  /** Undo and edit are possible until the vote is handed to sync. */
+  editable: z.boolean(),
+  rejectReason: z.string().nullable(),
+  reveal: z.object({ first: z.string(), second: z.string() }).nullable(),
+});
+export type RecentVote = z.infer<typeof RecentVote>;
+
+export const SessionState = z.object({
+  task: PublicTask.nullable(),
+  remaining: z.number().int(),
+  earliestExpiry: IsoDateTime.nullable(),
+  expired: z.number().int(),
+  recent: z.array(RecentVote),
+});
+export type SessionState = z.infer<typeof SessionState>;
+
+export const VoteInput = z.strictObject({
+  taskId: z.string().min(1).max(128),
+  choice: Choice,
+  criteria: z.record(CanonicalId, CriterionRating).optional(),
+  rationale: z.string().max(MAX_RATIONALE_CHARS).optional(),
+  reasonTags: z.array(CanonicalId).max(32).optional(),
+  flags: z.array(VoteFlag).max(3).optional(),
+  confidence: z.number().int().min(1).max(5).optional(),
+  activeMs: z.number().int().min(0).max(7 * 24 * 3600 * 1000),
+  shownAt: IsoDateTime,
+});
+export type VoteInput = z.infer<typeof VoteInput>;
+
+export const VoteAmendment = VoteInput.omit({ taskId: true, activeMs: true, shownAt: true }).partial().extend({
+  voteId: z.string().min(1).max(64),
+});
+export type VoteAmendment = z.infer<typeof VoteAmendment>;
+
+export const SkipReason = z.enum(['too_long', 'unclear_task', 'not_my_expertise', 'other']);
+export type SkipReason = z.infer<typeof SkipReason>;
+
+export const RejectedVote = z.object({
+  voteId: z.string(),
+  taskId: z.string(),
+  votedAt: IsoDateTime,
+  reason: z.string(),
+  message: z.string().nullable(),
+});
+export type RejectedVote = z.infer<typeof RejectedVote>;
+
+export const SyncStatus = z.object({
+  state: z.enum(['idle', 'syncing', 'offline', 'backing_off', 'signed_out', 'auth_required', 'error']),
+  pending: z.number().int(),
+  lastSyncAt: IsoDateTime.nullable(),
+  lastError: z.string().nullable(),
+  nextRetryAt: IsoDateTime.nullable(),
+  rejected: z.array(RejectedVote),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
 export const invokeContract = {
   'app.getInfo': { args: NoArgs, result: AppInfo },
   'backend.getStatus': { args: NoArgs, result: BackendStatus },
@@ -52,10 +161,26 @@ export const invokeContract = {
     args: z.strictObject({ url: z.string().max(2048) }),
     result: z.object({ opened: z.boolean() }),
   },
+  'auth.getState': { args: NoArgs, result: AuthState },
+  'auth.signIn': {
+    args: z.strictObject({ serverUrl: z.string().max(2048), email: z.string().max(254), password: z.string().max(1024) }),
+    result: SignInResult,
+  },
+  'auth.signOut': { args: NoArgs, result: AuthState },
+  'session.getState': { args: NoArgs, result: SessionState },
+  'session.vote': { args: VoteInput, result: z.object({ voteId: z.string(), state: SessionState }) },
+  'session.amend': { args: VoteAmendment, result: SessionState },
+  'session.undo': { args: z.strictObject({ voteId: z.string().min(1).max(64) }), result: SessionState },
+  'session.skip': { args: z.strictObject({ taskId: z.string().min(1).max(128), reason: SkipReason }), result: SessionState },
+  'sync.getStatus': { args: NoArgs, result: SyncStatus },
+  'sync.now': { args: NoArgs, result: SyncStatus },
 } as const satisfies Record<InvokeChannel, { args: z.ZodType; result: z.ZodType }>;
 
 export const eventContract = {
   'backend.status': BackendStatus,
+  'auth.state': AuthState,
+  'session.state': SessionState,
+  'sync.status': SyncStatus,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type InvokeArgs<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['args']>;

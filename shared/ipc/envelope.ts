@@ -8,6 +8,8 @@ export type IpcErrorCode =
   | 'invalid_arguments'
   | 'forbidden_sender'
   | 'disconnected'
+  /** The request was understood but refused by the rules (e.g. undoing a vote already sent). */
+  | 'refused'
   | 'internal';
 
 export interface IpcError {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { createAxiosHttp } from '../../electron/main/adapters/axiosHttp';
+import { createFileTokenVault } from '../../electron/main/adapters/fileTokenVault';
 import { createJsonFileStore } from '../../electron/main/adapters/jsonFileStore';
 import { createMainServices, type MainServices } from '../../electron/main/composeServices';
 import { systemTimers } from '../../electron/main/ports';
@@ -22,11 +23,13 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(rendererRoot, 'index.html'), '<!doctype html><title>t</title>');
   fs.writeFileSync(path.join(rendererRoot, 'assets', 'app.js'), 'console.log(1)');
   fs.writeFileSync(path.join(dir, 'secret.txt'), 'outside the renderer');
-  services = createMainServices({
+  services = await createMainServices({
     appInfo: { name: 'Verdict', version: '9.9.9', host: 'web', platform: 'linux' },
     backendUrl: `http://127.0.0.1:${await freePort()}`,
+    dataDir: path.join(dir, 'data'),
     http: createAxiosHttp(),
     preferencesStore: createJsonFileStore(path.join(dir, 'data', 'preferences.json')),
+    tokenVault: createFileTokenVault(path.join(dir, 'data', 'session.json')),
     links: { confirmAndOpen: async () => false },
     timers: systemTimers,
   });
@@ -49,11 +52,11 @@ function connect(headers: Record<string, string>): Promise<WebSocket> {
   });
 }
 
-function nextMessage(socket: WebSocket, kind: string): Promise<Record<string, unknown>> {
+function nextMessage(socket: WebSocket, kind: string, event?: string): Promise<Record<string, unknown>> {
   return new Promise((resolve) => {
     const onMessage = (data: Buffer) => {
       const message = JSON.parse(data.toString()) as Record<string, unknown>;
-      if (message.kind !== kind) return;
+      if (message.kind !== kind || (event && message.event !== event)) return;
       socket.off('message', onMessage);
       resolve(message);
     };
@@ -149,7 +152,7 @@ describe('the web host', () => {
     await services.health.checkNow();
     // Listen before the handshake completes: the host replays state immediately.
     const socket = new WebSocket(`ws://127.0.0.1:${host.port}/rpc`, { headers: { origin, cookie } });
-    const event = await nextMessage(socket, 'event');
+    const event = await nextMessage(socket, 'event', 'backend.status');
     expect(event).toMatchObject({ event: 'backend.status', payload: { state: 'down' } });
     socket.close();
   });

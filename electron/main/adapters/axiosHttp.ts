@@ -18,9 +18,15 @@ export function createAxiosHttp(): HttpPort {
     transitional: { silentJSONParsing: true, forcedJSONParsing: false, clarifyTimeoutError: true },
   });
   return {
-    async getJson(url, { timeoutMs }) {
-      const response = await client.get<string>(url, { timeout: timeoutMs, headers: { accept: 'application/json' } });
-      return { status: response.status, body: parseJsonOrText(response.data) };
+    async request({ method, url, body, headers, timeoutMs }) {
+      const response = await client.request<string>({
+        method,
+        url,
+        timeout: timeoutMs,
+        headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        data: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, body: parseJsonOrText(response.data), headers: flattenHeaders(response.headers) };
     },
   };
 }
@@ -32,4 +38,10 @@ function parseJsonOrText(text: string): unknown {
   } catch {
     return text;
   }
+}
+
+function flattenHeaders(headers: Record<string, unknown>): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) if (value !== undefined && value !== null) flat[name.toLowerCase()] = String(value);
+  return flat;
 }

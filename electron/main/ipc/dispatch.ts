@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { invokeContract, isInvokeChannel, type InvokeHandlers } from '../../../shared/ipc/contract';
 import { ipcFail, ipcOk, type IpcResult } from '../../../shared/ipc/envelope';
 
+/** Errors that mean "the rules say no", not "something broke": reported as 'refused', not logged as failures. */
+const REFUSALS = new Set(['SessionError', 'JournalError']);
+
 export type Dispatch = (channel: unknown, args: unknown) => Promise<IpcResult<unknown>>;
 
 /**
@@ -24,6 +27,7 @@ export function createDispatch(handlers: InvokeHandlers, log: (message: string) 
       return ipcOk(await handler(parsed.data));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      if (error instanceof Error && REFUSALS.has(error.name)) return ipcFail('refused', message);
       log(`IPC handler ${channel} failed: ${message}`);
       return ipcFail('internal', `${channel} failed: ${message}`);
     }

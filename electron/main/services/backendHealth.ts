@@ -17,6 +17,8 @@ export interface BackendHealthOptions {
 export interface BackendHealthMonitor {
   current(): BackendStatus;
   checkNow(): Promise<BackendStatus>;
+  /** Watches another server from now on (after signing in to it). */
+  setBaseUrl(url: string): void;
   start(): void;
   stop(): void;
 }
@@ -27,7 +29,8 @@ export interface BackendHealthMonitor {
  * syncing against a contract we do not know could lose votes.
  */
 export function createBackendHealthMonitor(options: BackendHealthOptions): BackendHealthMonitor {
-  const { baseUrl, http, timers, onChange } = options;
+  const { http, timers, onChange } = options;
+  let baseUrl = options.baseUrl;
   const upIntervalMs = options.upIntervalMs ?? 10_000;
   const downIntervalMs = options.downIntervalMs ?? 2_000;
   const timeoutMs = options.timeoutMs ?? 3_000;
@@ -40,7 +43,7 @@ export function createBackendHealthMonitor(options: BackendHealthOptions): Backe
     const checkedAt = new Date(timers.now()).toISOString();
     const url = new URL(HEALTH_PATH, baseUrl).toString();
     try {
-      const response = await http.getJson(url, { timeoutMs });
+      const response = await http.request({ method: 'GET', url, timeoutMs });
       return interpretHealth(baseUrl, checkedAt, response.status, response.body);
     } catch (error) {
       return { url: baseUrl, state: 'down', apiVersion: null, checkedAt, detail: describeError(error) };
@@ -72,6 +75,12 @@ export function createBackendHealthMonitor(options: BackendHealthOptions): Backe
   return {
     current: () => status,
     checkNow,
+    setBaseUrl(url) {
+      if (url === baseUrl) return;
+      baseUrl = url;
+      publish({ url, state: 'unknown', apiVersion: null, checkedAt: null, detail: null });
+      void checkNow();
+    },
     start() {
       if (running) return;
       running = true;

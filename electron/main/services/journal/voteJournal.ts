@@ -132,6 +132,16 @@ export class VoteJournal {
     return this.entries.get(id);
   }
 
+  /** The newest `count` votes, newest first. */
+  latest(count: number): JournalEntry[] {
+    const latest: JournalEntry[] = [];
+    for (const entry of this.entries.values()) {
+      latest.push(entry);
+      if (latest.length > count) latest.shift();
+    }
+    return latest.reverse();
+  }
+
   /** Every vote, in the order it was cast. */
   all(): JournalEntry[] {
     return [...this.entries.values()];

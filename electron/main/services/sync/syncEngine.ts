@@ -1,0 +1,235 @@
+import type { RejectedVote, SyncStatus } from '../../../../shared/ipc/contract';
+import { LeaseResponse, TASKS_LEASE_PATH, TASKS_LEASES_PATH, MAX_LEASE_COUNT } from '../../../../shared/protocol/tasks';
+import { PushResponse, VOTES_PUSH_PATH, type Vote } from '../../../../shared/protocol/votes';
+import type { Timers } from '../../ports';
+import { ApiError, isTransient, type ApiClient } from '../backend/apiClient';
+import type { ServerClock } from '../backend/serverClock';
+import { AuthRequiredError, type AuthService } from '../auth/authService';
+import type { VoteJournal } from '../journal/voteJournal';
+import type { TaskCache } from '../tasks/taskCache';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+
+export interface SyncOptions {
+  installationId: string;
+  batchSize?: number;
+  /** Votes younger than this stay unsealed, so a rater can still undo a slip of the finger. */
+  sealGraceMs?: number;
+  /** How many tasks to keep leased ahead for offline work. */
+  leaseTarget?: number;
+  backoff?: BackoffPolicy;
+}
+
+export interface SyncDeps {
+  journal: VoteJournal;
+  cache: TaskCache;
+  auth: AuthService;
+  api: ApiClient;
+  clock: ServerClock;
+  timers: Timers;
+  random: () => number;
+  onStatus: (status: SyncStatus) => void;
+  /** Votes were answered or tasks leased: the session's view changed. */
+  onDataChanged: () => void;
+}
+
+/**
+ * Delivers journaled votes exactly once and keeps the task queue topped up.
+ * Invariants: one run at a time; votes go out in seq order, oldest first;
+ * a sealed vote is re-sent as is until the server answers it (its id makes
+ * the re-send harmless); nothing is ever dropped on an error — the engine
+ * waits (full-jitter backoff, Retry-After honoured) and tries again.
+ */
+export class SyncEngine {
+  private running: Promise<void> | null = null;
+  private again = false;
+  private attempt = 0;
+  private timer: unknown = null;
+  private stopped = false;
+  private current: SyncStatus;
+  private readonly options: Required<SyncOptions>;
+
+  constructor(
+    private readonly deps: SyncDeps,
+    options: SyncOptions,
+  ) {
+    this.options = {
+      batchSize: 200,
+      sealGraceMs: 1_500,
+      leaseTarget: 50,
+      backoff: DEFAULT_BACKOFF,
+      ...options,
+    };
+    this.current = { state: 'idle', pending: 0, lastSyncAt: null, lastError: null, nextRetryAt: null, rejected: [] };
+    this.current = this.withCounts({});
+  }
+
+  status(): SyncStatus {
+    return this.current;
+  }
+
+  /** Run soon. Cancels a pending backoff wait: called when the network returns or the rater asks. */
+  kick(): void {
+    if (this.stopped) return;
+    this.clearTimer();
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.runLoop().finally(() => (this.running = null));
+  }
+
+  /** Waits for the current run (used on quit and in tests). */
+  async settle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  /** One bounded attempt to deliver everything, for quitting: resolves true if nothing is left. */
+  async flush(timeoutMs: number): Promise<boolean> {
+    this.kick();
+    await Promise.race([this.settle(), new Promise((resolve) => this.deps.timers.setTimeout(() => resolve(undefined), timeoutMs))]);
+    return this.deps.journal.pendingCount() === 0;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.clearTimer();
+  }
+
+  private async runLoop(): Promise<void> {
+    do {
+      this.again = false;
+      await this.runOnce();
+    } while (this.again && !this.stopped);
+  }
+
+  private async runOnce(): Promise<void> {
+    if (this.deps.auth.state().status === 'signed_out') return this.publish({ state: 'signed_out', nextRetryAt: null });
+    this.publish({ state: 'syncing', nextRetryAt: null });
+    try {
+      await this.withFreshToken((token) => this.pushAll(token));
+      await this.withFreshToken((token) => this.topUpTasks(token));
+      this.attempt = 0;
+      this.publish({ state: 'idle', lastSyncAt: new Date(this.deps.timers.now()).toISOString(), lastError: null });
+      // Votes still inside the undo grace go out as soon as it ends.
+      if (this.deps.journal.pendingCount() > 0) this.schedule(this.options.sealGraceMs);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** Runs a call with a valid token; if the server says the token expired anyway, refreshes once and retries. */
+  private async withFreshToken(work: (token: string) => Promise<void>): Promise<void> {
+    try {
+      await work(await this.deps.auth.accessToken());
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 401)) throw error;
+      this.deps.auth.invalidateAccessToken();
+      await work(await this.deps.auth.accessToken());
+    }
+  }
+
+  private async pushAll(token: string): Promise<void> {
+    for (;;) {
+      const batch = this.nextBatch();
+      if (batch.length === 0) return;
+      const response = await this.deps.api.call(this.serverUrl(), {
+        method: 'POST',
+        path: VOTES_PUSH_PATH,
+        body: { installationId: this.options.installationId, votes: batch },
+        accessToken: token,
+        schema: PushResponse,
+      });
+      const answered = this.deps.journal.recordResults(response.results);
+      this.publish({});
+      this.deps.onDataChanged();
+      if (answered.length === 0) {
+        // The server processed nothing: its cursor is behind our first seq, so it lacks votes we believe answered.
+        throw new ApiError('protocol', `the server's cursor (${response.lastSeq}) is behind vote seq ${batch[0]?.seq}; it lost votes`);
+      }
+    }
+  }
+
+  private nextBatch(): Vote[] {
+    const { journal } = this.deps;
+    const resend = journal.sealedUnanswered(this.options.batchSize);
+    if (resend.length > 0) return resend;
+    return journal.seal(this.options.batchSize, this.deps.timers.now() - this.options.sealGraceMs);
+  }
+
+  private async topUpTasks(token: string): Promise<void> {
+    const { cache, clock } = this.deps;
+    if (cache.dropExpired(clock.serverNow()) > 0) this.deps.onDataChanged();
+    if (cache.count() === 0) await this.adoptOpenLeases(token);
+    let wanted = this.options.leaseTarget - cache.count();
+    while (wanted > 0) {
+      const response = await this.deps.api.call(this.serverUrl(), {
+        method: 'POST',
+        path: TASKS_LEASE_PATH,
+        body: { count: Math.min(wanted, MAX_LEASE_COUNT) },
+        accessToken: token,
+        schema: LeaseResponse,
+      });
+      const added = cache.add(response.tasks);
+      if (added > 0) this.deps.onDataChanged();
+      if (response.tasks.length === 0 || added === 0) return;
+      wanted -= added;
+    }
+  }
+
+  /** A fresh installation or a wiped cache picks up the leases the server still holds for this rater. */
+  private async adoptOpenLeases(token: string): Promise<void> {
+    const response = await this.deps.api.call(this.serverUrl(), { method: 'GET', path: TASKS_LEASES_PATH, accessToken: token, schema: LeaseResponse });
+    const voted = new Set(this.deps.journal.all().map((entry) => entry.vote.taskId));
+    if (this.deps.cache.add(response.tasks.filter((task) => !voted.has(task.taskId))) > 0) this.deps.onDataChanged();
+  }
+
+  private fail(error: unknown): void {
+    if (error instanceof AuthRequiredError) {
+      this.publish({ state: 'auth_required', lastError: error.message, nextRetryAt: null });
+      return;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    const retryAfter = error instanceof ApiError ? error.retryAfterMs : null;
+    const delay = backoffDelay(this.attempt, this.deps.random, this.options.backoff, retryAfter);
+    this.attempt += 1;
+    const offline = error instanceof ApiError && error.kind === 'network';
+    const state = offline ? 'offline' : isTransient(error) ? 'backing_off' : 'error';
+    this.publish({ state, lastError: message, nextRetryAt: new Date(this.deps.timers.now() + delay).toISOString() });
+    this.schedule(delay);
+  }
+
+  private schedule(delayMs: number): void {
+    this.clearTimer();
+    if (!this.stopped) this.timer = this.deps.timers.setTimeout(() => this.kick(), delayMs);
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) this.deps.timers.clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private serverUrl(): string {
+    const url = this.deps.auth.serverUrl();
+    if (!url) throw new AuthRequiredError('not signed in');
+    return url;
+  }
+
+  private publish(changes: Partial<SyncStatus>): void {
+    this.current = this.withCounts(changes);
+    this.deps.onStatus(this.current);
+  }
+
+  private withCounts(changes: Partial<SyncStatus>): SyncStatus {
+    const rejected: RejectedVote[] = this.deps.journal
+      .all()
+      .filter((entry) => entry.state === 'rejected')
+      .map((entry) => ({
+        voteId: entry.vote.id,
+        taskId: entry.vote.taskId,
+        votedAt: entry.vote.votedAt,
+        reason: entry.result?.reason ?? 'rejected',
+        message: entry.result?.message ?? null,
+      }));
+    return { ...this.current, ...changes, pending: this.deps.journal.pendingCount(), rejected };
+  }
+}

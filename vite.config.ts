@@ -17,6 +17,8 @@ export const rendererConfig: UserConfig = {
     emptyOutDir: true,
     // electron-vite leaves output unminified by default; the renderer is shipped and measured, so minify it.
     minify: true,
+    // Never inline assets as data: URIs: the CSP allows fonts only from 'self' (KaTeX ships fonts).
+    assetsInlineLimit: 0,
     rollupOptions: { input: resolve(root, 'renderer/index.html') },
   },
 };

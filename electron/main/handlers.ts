@@ -31,6 +31,8 @@ export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
     'backend.checkNow': () => deps.health.checkNow(),
     'prefs.get': async () => deps.preferences.read(),
     'prefs.setLanguage': async ({ language }) => deps.preferences.setLanguage(language),
+    'prefs.setKeyBindings': async ({ keyBindings }) => deps.preferences.setKeyBindings(keyBindings),
+    'prefs.setTiming': async (timing) => deps.preferences.setTiming(timing),
     'shell.openExternal': async ({ url }) => {
       const safe = parseSafeExternalUrl(url);
       if (!safe) return { opened: false };

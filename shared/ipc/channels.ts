@@ -8,6 +8,8 @@ export const INVOKE_CHANNELS = [
   'backend.checkNow',
   'prefs.get',
   'prefs.setLanguage',
+  'prefs.setKeyBindings',
+  'prefs.setTiming',
   'shell.openExternal',
   'auth.getState',
   'auth.signIn',

@@ -3,6 +3,7 @@ import { Task } from '../protocol/tasks';
 import { Choice, CriterionRating, MAX_RATIONALE_CHARS, VoteFlag } from '../protocol/votes';
 import { CanonicalId, IsoDateTime } from '../protocol/primitives';
 import type { EventName, InvokeChannel } from './channels';
+import { KEY_ACTIONS } from './sessionDefaults';
 import type { IpcResult } from './envelope';
 
 /**
@@ -40,8 +41,28 @@ export const BackendStatus = z.object({
 });
 export type BackendStatus = z.infer<typeof BackendStatus>;
 
+export const KeyAction = z.enum(KEY_ACTIONS);
+export type KeyAction = z.infer<typeof KeyAction>;
+
+/** KeyboardEvent.code values: physical keys, the same on AZERTY, Cyrillic or Arabic layouts. */
+export const KeyCode = z.string().regex(/^[A-Za-z0-9]{1,24}$/, 'expected a KeyboardEvent.code such as "Digit1" or "KeyS"');
+export const KeyBindings = z.partialRecord(KeyAction, KeyCode);
+export type KeyBindings = z.infer<typeof KeyBindings>;
+
+export const SessionTiming = z.strictObject({
+  /** Remind the rater to take a break after this much active time (0 = never). */
+  breakReminderMinutes: z.number().int().min(0).max(600),
+  /** No input for this long pauses the active-time clock. */
+  idleCutoffSeconds: z.number().int().min(10).max(3600),
+});
+export type SessionTiming = z.infer<typeof SessionTiming>;
+
+
 export const Preferences = z.object({
   language: LanguageCode.nullable(),
+  /** Only the actions the rater remapped; the rest use the defaults. */
+  keyBindings: KeyBindings,
+  timing: SessionTiming,
 });
 export type Preferences = z.infer<typeof Preferences>;
 
@@ -157,6 +178,8 @@ export const invokeContract = {
   'backend.checkNow': { args: NoArgs, result: BackendStatus },
   'prefs.get': { args: NoArgs, result: Preferences },
   'prefs.setLanguage': { args: z.strictObject({ language: LanguageCode }), result: Preferences },
+  'prefs.setKeyBindings': { args: z.strictObject({ keyBindings: KeyBindings }), result: Preferences },
+  'prefs.setTiming': { args: SessionTiming, result: Preferences },
   'shell.openExternal': {
     args: z.strictObject({ url: z.string().max(2048) }),
     result: z.object({ opened: z.boolean() }),

@@ -1,20 +1,40 @@
-import { LanguageCode, type Preferences } from '../../../shared/ipc/contract';
+import { DEFAULT_SESSION_TIMING } from '../../../shared/ipc/sessionDefaults';
+import {
+  KeyBindings,
+  LanguageCode,
+  SessionTiming,
+  type Preferences,
+} from '../../../shared/ipc/contract';
 import type { KeyValueStore } from '../ports';
 
 /**
  * Small user preferences. A value that no longer parses (an old version, a
- * hand-edited file) reads as unset rather than crashing start-up.
+ * hand-edited file) reads as its default rather than crashing start-up.
  */
 export function createPreferencesService(store: KeyValueStore) {
   function read(): Preferences {
     const language = LanguageCode.safeParse(store.get('language'));
-    return { language: language.success ? language.data : null };
+    const keyBindings = KeyBindings.safeParse(store.get('keyBindings'));
+    const timing = SessionTiming.safeParse(store.get('timing'));
+    return {
+      language: language.success ? language.data : null,
+      keyBindings: keyBindings.success ? keyBindings.data : {},
+      timing: timing.success ? timing.data : DEFAULT_SESSION_TIMING,
+    };
   }
 
   return {
     read,
     setLanguage(language: string): Preferences {
       store.set('language', LanguageCode.parse(language));
+      return read();
+    },
+    setKeyBindings(keyBindings: KeyBindings): Preferences {
+      store.set('keyBindings', KeyBindings.parse(keyBindings));
+      return read();
+    },
+    setTiming(timing: SessionTiming): Preferences {
+      store.set('timing', SessionTiming.parse(timing));
       return read();
     },
   };

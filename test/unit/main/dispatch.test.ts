@@ -34,7 +34,7 @@ describe('the IPC dispatcher', () => {
 
   it('refuses arguments that fail the channel’s schema, naming the problem', async () => {
     const setLanguage = vi.fn(async ({ language }: { language: string }) => ({ language }));
-    const dispatch = createDispatch(handlers({ 'prefs.setLanguage': setLanguage }));
+    const dispatch = createDispatch(handlers({ 'prefs.setLanguage': setLanguage as never }));
     const result = await dispatch('prefs.setLanguage', { language: '<script>' });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_arguments' } });
     expect(!result.ok && result.error.message).toContain('language');

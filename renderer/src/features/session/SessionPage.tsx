@@ -1,35 +1,32 @@
 import { useTranslation } from 'react-i18next';
-import { useBackendStatus } from '../../stores/backendStatus';
-import { BackendHealth } from '../shell/BackendHealth';
+import { useAuth } from '../../stores/auth';
+import { SignInForm } from '../signin/SignInForm';
+import { ComparisonScreen } from './ComparisonScreen';
 
-/** For now the home of the app: where the backend is and whether it answers. */
+/**
+ * Signed out: the sign-in form. Session ended (refresh token dead): keep
+ * working, votes queue on disk, and a form to sign in again sits on top.
+ */
 export function SessionPage() {
   const { t } = useTranslation();
-  const status = useBackendStatus((state) => state.status);
-  const checking = useBackendStatus((state) => state.checking);
-  const checkNow = useBackendStatus((state) => state.checkNow);
+  const auth = useAuth((state) => state.auth);
+  if (!auth) return <p className="page">{t('session.loading')}</p>;
+  if (auth.status === 'signed_out') {
+    return (
+      <section className="page page--narrow" aria-labelledby="page-title">
+        <h1 id="page-title">{t('signIn.title')}</h1>
+        <SignInForm />
+      </section>
+    );
+  }
   return (
-    <section className="page" aria-labelledby="page-title">
-      <h1 id="page-title">{t('nav.session')}</h1>
-      <p>{t('session.intro')}</p>
-      <dl className="facts">
-        <dt>{t('session.backendUrl')}</dt>
-        <dd>
-          <bdi>{status?.url ?? '…'}</bdi>
-        </dd>
-        <dt>{t('session.backendHealth')}</dt>
-        <dd>
-          <BackendHealth />
-        </dd>
-        <dt>{t('session.lastChecked')}</dt>
-        <dd>{status?.checkedAt ? t('session.checkedAt', {
-                time: new Date(status.checkedAt),
-                formatParams: { time: { dateStyle: 'medium', timeStyle: 'medium' } },
-              }) : t('session.never')}</dd>
-      </dl>
-      <button type="button" className="button" onClick={() => void checkNow()} disabled={checking}>
-        {t('session.checkNow')}
-      </button>
-    </section>
+    <>
+      {auth.status === 'reauth_required' ? (
+        <section className="page page--narrow" aria-label={t('signIn.title')}>
+          <SignInForm reauth />
+        </section>
+      ) : null}
+      <ComparisonScreen />
+    </>
   );
 }

@@ -1,7 +1,10 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UI_LANGUAGES } from '../../../../shared/i18n/languages';
+import { useAuth } from '../../stores/auth';
 import { usePreferences } from '../../stores/preferences';
+import { KeyBindingsEditor } from './KeyBindingsEditor';
+import { TimingSettings } from './TimingSettings';
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
@@ -26,6 +29,27 @@ export function SettingsPage() {
         </select>
         <p className="field__hint">{t('settings.languageHint')}</p>
       </div>
+      <KeyBindingsEditor />
+      <TimingSettings />
+      <AccountSettings />
     </section>
+  );
+}
+
+function AccountSettings() {
+  const { t } = useTranslation();
+  const auth = useAuth((state) => state.auth);
+  const signOut = useAuth((state) => state.signOut);
+  if (!auth || auth.status === 'signed_out') return null;
+  return (
+    <fieldset className="account">
+      <legend>{t('settings.account')}</legend>
+      <p>
+        <bdi>{auth.account?.displayName}</bdi> · <bdi>{auth.serverUrl}</bdi>
+      </p>
+      <button type="button" className="button button--quiet" onClick={() => void signOut()} data-testid="sign-out">
+        {t('settings.signOut')}
+      </button>
+    </fieldset>
   );
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppInfo } from '../../stores/appInfo';
 import { useBackendStatus } from '../../stores/backendStatus';
 import { BackendHealth } from './BackendHealth';
+import { SyncIndicator } from './SyncIndicator';
 
 export function StatusBar() {
   const { t } = useTranslation();
@@ -16,6 +17,7 @@ export function StatusBar() {
       <span role="status" aria-live="polite">
         <BackendHealth />
       </span>
+      <SyncIndicator />
     </footer>
   );
 }

@@ -1,0 +1,142 @@
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { KeyAction } from '../../../../shared/ipc/contract';
+import { resolveUiLanguage } from '../../../../shared/i18n/languages';
+import type { Choice } from '../../../../shared/protocol/votes';
+import { usePreferences } from '../../stores/preferences';
+import { useSession } from '../../stores/session';
+import { BreakReminder } from './BreakReminder';
+import { DecisionBar, type DecisionOption } from './DecisionBar';
+import { DetailsPanel } from './DetailsPanel';
+import { GuidelinesPane } from './GuidelinesPane';
+import { actionForChoice, choiceForAction, effectiveBindings, keyLabel } from './keyBindings';
+import { RecentVotes } from './RecentVotes';
+import { SkipDialog } from './SkipDialog';
+import { TaskHeader } from './TaskHeader';
+import { useActiveTime } from './useActiveTime';
+import { useKeyboardLayout } from './useKeyboardLayout';
+import { useSessionKeyboard } from './useSessionKeyboard';
+
+// The markdown, math and highlighting pipeline is the heaviest code in the renderer:
+// it loads as its own chunk, so the shell and sign-in paint without it.
+const TaskContent = lazy(() => import('./TaskContent'));
+
+const CHOICES: Choice[] = ['first', 'second', 'tie', 'both_bad', 'cant_read'];
+
+/** The screen raters live in: the prompt, two responses, one key per decision, and the next task at once. */
+export function ComparisonScreen() {
+  const { t, i18n } = useTranslation();
+  const session = useSession((state) => state.session);
+  const task = session?.task ?? null;
+  const prefs = usePreferences();
+  const bindings = useMemo(() => effectiveBindings(prefs.keyBindings), [prefs.keyBindings]);
+  const layout = useKeyboardLayout();
+  const dir = resolveUiLanguage(i18n.language).dir;
+  const label = (action: KeyAction) => keyLabel(bindings[action], layout);
+  const [guidelinesOpen, setGuidelinesOpen] = useState(false);
+  const [skipping, setSkipping] = useState(false);
+  const [rationaleMissingFor, setRationaleMissingFor] = useState<string | null>(null);
+  const needsRationale = task !== null && rationaleMissingFor === task.taskId;
+  const rationaleRef = useRef<HTMLTextAreaElement>(null);
+  const sessionTime = useActiveTime(prefs.timing.idleCutoffSeconds * 1000);
+  const taskTime = useActiveTime(prefs.timing.idleCutoffSeconds * 1000);
+  const shownAt = useRef(new Date().toISOString());
+
+  useEffect(() => {
+    shownAt.current = new Date().toISOString();
+    taskTime.reset(performance.now());
+  }, [task?.taskId, taskTime]);
+
+  async function choose(choice: Choice) {
+    const current = useSession.getState();
+    if (!task) return;
+    if (task.criteria.rationale === 'required' && !current.draft.rationale.trim() && choice !== 'cant_read') {
+      setRationaleMissingFor(task.taskId);
+      rationaleRef.current?.focus();
+      return;
+    }
+    await current.vote(choice, { activeMs: Math.round(taskTime.elapsed(performance.now())), shownAt: shownAt.current });
+  }
+
+  function onAction(action: KeyAction) {
+    const choice = choiceForAction(action, dir);
+    if (choice) return void choose(choice);
+    if (action === 'skip' && task) setSkipping(true);
+    if (action === 'guidelines') setGuidelinesOpen((open) => !open);
+    if (action === 'undo') {
+      const last = useSession.getState().session?.recent.find((vote) => vote.editable);
+      if (last) void useSession.getState().undo(last.voteId);
+    }
+  }
+
+  useSessionKeyboard(bindings, onAction, !skipping);
+
+  // DOM order is first, second, …; in RTL the row itself runs right to left, so "first" lands on the right.
+  const cantReadKey = label('cantRead');
+  const options: DecisionOption[] = CHOICES.map((choice) => {
+    const action = actionForChoice(choice, dir);
+    return { choice, keyLabel: label(action), keyCode: bindings[action] };
+  });
+
+  return (
+    <section className="comparison" aria-labelledby="page-title">
+      <h1 id="page-title" className="visually-hidden">
+        {t('nav.session')}
+      </h1>
+      <BreakReminder sessionTime={sessionTime} afterMinutes={prefs.timing.breakReminderMinutes} />
+      {task ? (
+        <>
+          <TaskHeader task={task} onSkip={() => setSkipping(true)} onToggleGuidelines={() => setGuidelinesOpen((open) => !open)} skipKey={label('skip')} guidelinesKey={label('guidelines')} />
+          <div className={guidelinesOpen ? 'comparison__body comparison__body--with-pane' : 'comparison__body'}>
+            <div className="comparison__main">
+              <Suspense fallback={<p className="muted">{t('session.loading')}</p>}>
+                <TaskContent task={task} />
+              </Suspense>
+              <DetailsPanel task={task} rationaleRef={rationaleRef} />
+              {needsRationale ? <p className="notice notice--warn" role="alert">{t('details.rationaleMissing')}</p> : null}
+              <DecisionBar options={options.filter((option) => option.choice !== 'cant_read')} onChoose={(choice) => void choose(choice)} disabled={false} />
+              <button type="button" className="button button--quiet cant-read" onClick={() => void choose('cant_read')} aria-keyshortcuts={bindings.cantRead} data-testid="choose-cant_read">
+                {t('choice.cant_read')} <kbd>{cantReadKey}</kbd>
+              </button>
+            </div>
+            {guidelinesOpen ? <GuidelinesPane onClose={() => setGuidelinesOpen(false)} /> : null}
+          </div>
+        </>
+      ) : (
+        <EmptyQueue />
+      )}
+      <RecentVotes undoKey={label('undo')} />
+      <SessionError />
+      {skipping && task ? (
+        <SkipDialog
+          unsavedInput={useSession.getState().hasUnsavedInput()}
+          onCancel={() => setSkipping(false)}
+          onSkip={(reason) => {
+            setSkipping(false);
+            void useSession.getState().skip(reason);
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function EmptyQueue() {
+  const { t } = useTranslation();
+  return (
+    <div className="empty-queue" data-testid="empty-queue">
+      <h2>{t('session.emptyTitle')}</h2>
+      <p>{t('session.emptyText')}</p>
+    </div>
+  );
+}
+
+function SessionError() {
+  const error = useSession((state) => state.lastError);
+  const { t } = useTranslation();
+  return error ? (
+    <p className="notice notice--error" role="alert" data-testid="session-error">
+      {t('session.actionFailed')} <bdi className="muted">{error}</bdi>
+    </p>
+  ) : null;
+}

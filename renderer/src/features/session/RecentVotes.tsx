@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import type { RecentVote } from '../../../../shared/ipc/contract';
+import { useSession } from '../../stores/session';
+
+// A stable empty list: a fresh [] per render would make zustand see a new snapshot every time and loop.
+const NO_VOTES: RecentVote[] = [];
+
+/** The last ten votes: their state, the reveal once accepted, and undo while still unsent. */
+export function RecentVotes({ undoKey }: { undoKey: string }) {
+  const { t } = useTranslation();
+  const recent = useSession((state) => state.session?.recent ?? NO_VOTES);
+  const undo = useSession((state) => state.undo);
+  if (recent.length === 0) return null;
+  return (
+    <section className="recent" aria-labelledby="recent-title">
+      <h2 id="recent-title">{t('recent.title')}</h2>
+      <ol className="recent__list" data-testid="recent-votes">
+        {recent.map((vote, index) => (
+          <li key={vote.voteId} className={`recent__item recent__item--${vote.state}`} data-state={vote.state}>
+            <span>{t(`choice.${vote.choice}`)}</span>
+            <span className="recent__state">
+              {vote.state === 'rejected' ? t('recent.rejected', { reason: t(`rejectReason.${vote.rejectReason}`, { defaultValue: vote.rejectReason ?? '' }) }) : t(`recent.state.${vote.state}`)}
+            </span>
+            {vote.reveal ? (
+              <span className="recent__reveal">
+                {t('recent.reveal')} <bdi>{vote.reveal.first}</bdi> · <bdi>{vote.reveal.second}</bdi>
+              </span>
+            ) : null}
+            {vote.editable ? (
+              <button type="button" className="button button--quiet" onClick={() => void undo(vote.voteId)} aria-keyshortcuts={index === 0 ? undoKey : undefined}>
+                {t('recent.undo')}
+                {index === 0 ? <kbd>{undoKey}</kbd> : null}
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import { useSync } from '../../stores/sync';
+import { RelativeTime } from '../session/RelativeTime';
+
+/** Always visible: online or not, votes waiting, the last sync, and any rejected vote. */
+export function SyncIndicator() {
+  const { t } = useTranslation();
+  const status = useSync((state) => state.status);
+  if (!status) return null;
+  return (
+    <span className="sync" data-testid="sync-status" data-state={status.state} data-pending={status.pending}>
+      <span className={`sync__state sync__state--${status.state}`}>{t(`sync.state.${status.state}`)}</span>
+      <span data-testid="pending-count">{t('sync.pending', { count: status.pending })}</span>
+      {status.lastSyncAt ? (
+        <span>
+          {t('sync.last')} <RelativeTime iso={status.lastSyncAt} />
+        </span>
+      ) : null}
+      {status.rejected.length > 0 ? (
+        <span className="sync__rejected" data-testid="rejected-count" title={status.rejected.map((vote) => vote.reason).join(', ')}>
+          {t('sync.rejected', { count: status.rejected.length })}
+        </span>
+      ) : null}
+    </span>
+  );
+}

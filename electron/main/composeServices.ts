@@ -116,6 +116,7 @@ export async function createMainServices(ports: MainPorts): Promise<MainServices
     stop: () => {
       health.stop();
       sync.stop();
+      cache.flush();
     },
   };
 }

@@ -19,7 +19,10 @@ function renderApp() {
   const fake = createFakeRendererApi({
     'app.getInfo': () => ({ name: 'Verdict', version: '4.5.6', host: 'web', platform: 'linux' }),
     'backend.getStatus': () => down,
-    'prefs.setLanguage': (args) => args,
+    'prefs.setLanguage': (args) => ({ language: (args as { language: string }).language, keyBindings: {}, timing: { breakReminderMinutes: 50, idleCutoffSeconds: 60 } }),
+    'auth.getState': () => ({ status: 'signed_out', serverUrl: null, account: null }),
+    'session.getState': () => ({ task: null, remaining: 0, earliestExpiry: null, expired: 0, recent: [] }),
+    'sync.getStatus': () => ({ state: 'signed_out', pending: 0, lastSyncAt: null, lastError: null, nextRetryAt: null, rejected: [] }),
   });
   setRendererApi(fake.api);
   render(<App />);
@@ -53,11 +56,18 @@ describe('the app shell', () => {
 
   it('navigates between the four sections by button', async () => {
     renderApp();
-    for (const name of ['Leaderboard', 'Supervisor', 'Settings', 'Session']) {
+    const headings: Record<string, string> = { Leaderboard: 'Leaderboard', Supervisor: 'Supervisor', Settings: 'Settings', Session: 'Sign in' };
+    for (const [name, heading] of Object.entries(headings)) {
       fireEvent.click(screen.getByRole('button', { name }));
-      expect(screen.getByRole('heading', { level: 1, name })).toBeTruthy();
+      expect(await screen.findByRole('heading', { level: 1, name: heading })).toBeTruthy();
       expect(screen.getByRole('button', { name }).getAttribute('aria-current')).toBe('page');
     }
+  });
+
+  it('asks a signed-out rater to sign in, with the backend address filled in', async () => {
+    renderApp();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeTruthy();
+    expect((screen.getByLabelText('Email') as HTMLInputElement).value).toBe('');
   });
 
   it('switches to Arabic, turns the document right-to-left, and saves the choice in main', async () => {
@@ -74,7 +84,7 @@ describe('the app shell', () => {
     renderApp();
     await changeUiLanguage('en-XA');
     const heading = await screen.findByRole('heading', { level: 1 });
-    expect(heading.textContent).toMatch(/^\[Šéšš.*~+\]$/);
+    expect(heading.textContent).toMatch(/^\[Šíĝñ íñ~+\]$/);
     expect(document.documentElement.dir).toBe('ltr');
   });
 });

@@ -46,15 +46,31 @@ export function encodeLine(record: unknown): string {
 
 /** The record of a line, or null when the line is damaged in any way. */
 export function decodeLine(line: string): unknown {
-  if (!line.startsWith(PREFIX) || !line.endsWith('}') || line.length <= HEADER_LENGTH + 1) return null;
-  if (line.slice(PREFIX.length + 8, HEADER_LENGTH) !== MIDDLE) return null;
-  const json = line.slice(HEADER_LENGTH, -1);
-  const expected = line.slice(PREFIX.length, PREFIX.length + 8);
-  if (crc32(json).toString(16).padStart(8, '0') !== expected) return null;
+  const bytes = Buffer.from(line, 'utf8');
+  return decodeBytes(bytes, 0, bytes.length);
+}
+
+const PREFIX_BYTES = Buffer.from(PREFIX);
+const MIDDLE_BYTES = Buffer.from(MIDDLE);
+const CLOSING_BRACE = 0x7d;
+const DAMAGED = null;
+
+/**
+ * Decodes the line in bytes [start, end) without copying it first: replaying
+ * a 100k-vote journal is dominated by this function, so the checksum runs on
+ * the raw bytes and only the record itself is turned into a string.
+ */
+function decodeBytes(buffer: Buffer, start: number, end: number): unknown {
+  const bodyStart = start + HEADER_LENGTH;
+  if (end - start <= HEADER_LENGTH + 1 || buffer[end - 1] !== CLOSING_BRACE) return DAMAGED;
+  if (buffer.compare(PREFIX_BYTES, 0, PREFIX_BYTES.length, start, start + PREFIX.length) !== 0) return DAMAGED;
+  if (buffer.compare(MIDDLE_BYTES, 0, MIDDLE_BYTES.length, start + PREFIX.length + 8, bodyStart) !== 0) return DAMAGED;
+  const expected = Number.parseInt(buffer.toString('latin1', start + PREFIX.length, start + PREFIX.length + 8), 16);
+  if (crc32(buffer.subarray(bodyStart, end - 1)) !== expected) return DAMAGED;
   try {
-    return JSON.parse(json);
+    return JSON.parse(buffer.toString('utf8', bodyStart, end - 1));
   } catch {
-    return null;
+    return DAMAGED;
   }
 }
 
@@ -182,32 +198,31 @@ function replaySegment(
 ): void {
   const name = `segment-${String(segment).padStart(8, '0')}.jsonl`;
   const file = path.join(dir, name);
-  const text = fs.readFileSync(file, 'utf8');
-  const lines = text.split('\n');
-  // A complete file ends with a newline, so split() leaves one empty string behind.
-  const complete = lines.at(-1) === '';
-  if (complete) lines.pop();
-  let offset = 0;
-  for (let index = 0; index < lines.length; index += 1) {
-    const line = lines[index] as string;
-    const record = decodeLine(line);
-    const isFinalLine = index === lines.length - 1;
+  const buffer = fs.readFileSync(file);
+  let start = 0;
+  let lineNumber = 0;
+  while (start < buffer.length) {
+    const newline = buffer.indexOf(0x0a, start);
+    const end = newline === -1 ? buffer.length : newline;
+    lineNumber += 1;
+    const record = decodeBytes(buffer, start, end);
+    const isFinalLine = newline === -1 || newline === buffer.length - 1;
     // Only the very end of the log can be torn: that write was never
     // acknowledged, so dropping it loses nothing anyone was told about.
-    if (isLast && isFinalLine && (!complete || record === null)) {
-      truncateAt(file, offset);
+    if (isLast && isFinalLine && (newline === -1 || record === DAMAGED)) {
+      truncateAt(file, start);
       report.tornTailDropped = true;
-      report.warnings.push(`${name}: dropped a torn last record (${Buffer.byteLength(line)} bytes) left by an interrupted write`);
+      report.warnings.push(`${name}: dropped a torn last record (${end - start} bytes) left by an interrupted write`);
       return;
     }
-    if (record === null) {
-      quarantine(dir, name, index + 1, line);
+    if (record === DAMAGED) {
+      quarantine(dir, name, lineNumber, buffer.toString('utf8', start, end));
       report.quarantined += 1;
-      report.warnings.push(`${name}:${index + 1}: damaged record moved to quarantine.jsonl`);
+      report.warnings.push(`${name}:${lineNumber}: damaged record moved to quarantine.jsonl`);
     } else if (record !== SNAPSHOT_MARKER) {
       onRecord(record);
     }
-    offset += Buffer.byteLength(line) + 1;
+    start = end + 1;
   }
 }
 

@@ -23,9 +23,13 @@ export interface TaskCacheSummary {
   expired: number;
 }
 
+/** Votes move tasks out of the queue many times a minute; the file follows within this delay. */
+const LAZY_SAVE_MS = 1_000;
+
 export class TaskCache {
   private tasks: Task[] = [];
   private undoable: Array<{ voteId: string; task: Task }> = [];
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly filePath: string,
@@ -71,13 +75,18 @@ export class TaskCache {
     return fresh.length;
   }
 
-  /** Takes a task out of the queue because it was voted on; keeps it for undo. */
+  /**
+   * Takes a task out of the queue because it was voted on; keeps it for undo.
+   * Saved lazily, off the keystroke's path: the journal is the record of what
+   * was voted, and on start the queue drops every task the journal has a vote
+   * for, so a crash before this save shows no voted task again.
+   */
   markVoted(taskId: string, voteId: string): void {
     const task = this.find(taskId);
     if (!task) return;
     this.tasks = this.tasks.filter((candidate) => candidate.taskId !== taskId);
     this.undoable = [{ voteId, task }, ...this.undoable].slice(0, UNDO_DEPTH);
-    this.save();
+    this.saveSoon();
   }
 
   /** Puts the task of an undone vote back in front of the queue. */
@@ -105,6 +114,12 @@ export class TaskCache {
     return dropped;
   }
 
+  /** Writes any pending change now (on quit). */
+  flush(): void {
+    if (this.saveTimer === null) return;
+    this.save();
+  }
+
   clear(): void {
     this.tasks = [];
     this.undoable = [];
@@ -125,7 +140,14 @@ export class TaskCache {
     return [];
   }
 
+  private saveSoon(): void {
+    this.saveTimer ??= setTimeout(() => this.save(), LAZY_SAVE_MS);
+    this.saveTimer.unref?.();
+  }
+
   private save(): void {
+    if (this.saveTimer !== null) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
     writeFileAtomic(this.filePath, JSON.stringify({ version: 1, tasks: this.tasks, undoable: this.undoable }));
   }
 }

@@ -13,7 +13,7 @@ import { installationIdFrom } from './services/installation';
 import { VoteJournal } from './services/journal/voteJournal';
 import { createPreferencesService } from './services/preferences';
 import { VotingSession } from './services/session/votingSession';
-import { SyncEngine } from './services/sync/syncEngine';
+import { SyncEngine, type SyncOptions } from './services/sync/syncEngine';
 import { TaskCache } from './services/tasks/taskCache';
 
 export interface MainPorts {
@@ -29,6 +29,9 @@ export interface MainPorts {
   timers: Timers;
   random?: () => number;
   log?: (message: string) => void;
+  /** Tuning for tests and benchmarks; production uses the defaults. */
+  syncOptions?: Omit<SyncOptions, 'installationId'>;
+  requestTimeoutMs?: number;
 }
 
 export interface MainServices {
@@ -49,7 +52,7 @@ export async function createMainServices(ports: MainPorts): Promise<MainServices
   const log = ports.log ?? console.warn;
   const events = new EventBus();
   const clock = new ServerClock(ports.timers.now);
-  const api = createApiClient(ports.http, clock);
+  const api = createApiClient(ports.http, clock, ports.requestTimeoutMs);
   const preferences = createPreferencesService(ports.preferencesStore);
   const { journal, report } = VoteJournal.open(path.join(ports.dataDir, 'journal'));
   for (const warning of report.warnings) log(`journal: ${warning}`);
@@ -80,7 +83,7 @@ export async function createMainServices(ports: MainPorts): Promise<MainServices
       onStatus: (status) => events.emit('sync.status', status),
       onDataChanged: () => session.changed(),
     },
-    { installationId: installationIdFrom(ports.preferencesStore) },
+    { ...ports.syncOptions, installationId: installationIdFrom(ports.preferencesStore) },
   );
   const health = createBackendHealthMonitor({
     baseUrl: auth.serverUrl() ?? ports.backendUrl,

@@ -41,6 +41,8 @@ export interface SyncDeps {
  */
 export class SyncEngine {
   private running: Promise<void> | null = null;
+  /** Shrinks when the server refuses a batch as too large, so one big vote cannot block the queue. */
+  private batchLimit: number;
   private again = false;
   private attempt = 0;
   private timer: unknown = null;
@@ -59,6 +61,7 @@ export class SyncEngine {
       backoff: DEFAULT_BACKOFF,
       ...options,
     };
+    this.batchLimit = this.options.batchSize;
     this.current = { state: 'idle', pending: 0, lastSyncAt: null, lastError: null, nextRetryAt: null, rejected: [] };
     this.current = this.withCounts({});
   }
@@ -132,13 +135,8 @@ export class SyncEngine {
     for (;;) {
       const batch = this.nextBatch();
       if (batch.length === 0) return;
-      const response = await this.deps.api.call(this.serverUrl(), {
-        method: 'POST',
-        path: VOTES_PUSH_PATH,
-        body: { installationId: this.options.installationId, votes: batch },
-        accessToken: token,
-        schema: PushResponse,
-      });
+      const response = await this.push(batch, token);
+      if (response === 'split') continue;
       const answered = this.deps.journal.recordResults(response.results);
       this.publish({});
       this.deps.onDataChanged();
@@ -149,11 +147,35 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * Sends one batch. A 413 (body too large) halves the batch and asks the
+   * caller to go again: the same votes, fewer at a time, in the same order.
+   */
+  private async push(batch: Vote[], token: string): Promise<PushResponse | 'split'> {
+    try {
+      const response = await this.deps.api.call(this.serverUrl(), {
+        method: 'POST',
+        path: VOTES_PUSH_PATH,
+        body: { installationId: this.options.installationId, votes: batch },
+        accessToken: token,
+        schema: PushResponse,
+      });
+      this.batchLimit = Math.min(this.options.batchSize, this.batchLimit * 2);
+      return response;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 413 && batch.length > 1) {
+        this.batchLimit = Math.max(1, Math.floor(batch.length / 2));
+        return 'split';
+      }
+      throw error;
+    }
+  }
+
   private nextBatch(): Vote[] {
     const { journal } = this.deps;
-    const resend = journal.sealedUnanswered(this.options.batchSize);
+    const resend = journal.sealedUnanswered(this.batchLimit);
     if (resend.length > 0) return resend;
-    return journal.seal(this.options.batchSize, this.deps.timers.now() - this.options.sealGraceMs);
+    return journal.seal(this.batchLimit, this.deps.timers.now() - this.options.sealGraceMs);
   }
 
   private async topUpTasks(token: string): Promise<void> {

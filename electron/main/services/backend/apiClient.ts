@@ -49,7 +49,7 @@ export function createApiClient(http: HttpPort, clock: ServerClock, defaultTimeo
       const url = new URL(path, baseUrl).toString();
       const headers = accessToken ? { authorization: `Bearer ${accessToken}` } : undefined;
       let response;
-      const sentAt = Date.now();
+      const sentAt = clock.localNow();
       try {
         response = await http.request({ method, url, body, headers, timeoutMs: timeoutMs ?? defaultTimeoutMs });
       } catch (error) {
@@ -57,7 +57,7 @@ export function createApiClient(http: HttpPort, clock: ServerClock, defaultTimeo
       }
       const serverTime = (response.body as { serverTime?: unknown } | null)?.serverTime;
       const stated = typeof serverTime === 'string' ? serverTime : response.headers.date;
-      if (stated) clock.observe(sentAt, Date.now(), stated);
+      if (stated) clock.observe(sentAt, clock.localNow(), stated);
       if (response.status < 200 || response.status > 299) throw httpError(method, path, response.status, response.body, response.headers);
       const parsed = schema.safeParse(response.body);
       if (!parsed.success) {

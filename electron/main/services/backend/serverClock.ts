@@ -21,6 +21,11 @@ export class ServerClock {
     this.samples += 1;
   }
 
+  /** The local clock this estimate is relative to (injected, so tests can skew it). */
+  localNow(): number {
+    return this.now();
+  }
+
   offset(): number {
     return Math.round(this.offsetMs);
   }

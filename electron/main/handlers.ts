@@ -55,6 +55,13 @@ export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
     'session.undo': async ({ voteId }) => deps.session.undo(voteId),
     'session.skip': async ({ taskId, reason }) => deps.session.skip(taskId, reason),
     'sync.getStatus': async () => deps.sync.status(),
+    'sync.exportRejected': async () => ({
+      fileName: `verdict-rejected-votes-${new Date().toISOString().slice(0, 10)}.jsonl`,
+      jsonl: deps.sync
+        .status()
+        .rejected.map((vote) => JSON.stringify(vote))
+        .join('\n'),
+    }),
     'sync.now': async () => {
       deps.sync.kick();
       await deps.sync.settle();

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, dialog, session } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createElectronLinkOpener } from './adapters/electronLinks';
@@ -31,14 +31,27 @@ if (!app.requestSingleInstanceLock()) {
   let quitting = false;
   app.on('second-instance', () => focusExistingWindow());
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => services?.stop());
   app.on('before-quit', (event) => {
     if (!services || quitting) return;
     // One bounded attempt to deliver unsent votes; they are safe on disk either way.
     event.preventDefault();
     quitting = true;
-    const pending = services;
-    void pending.sync.flush(3_000).finally(() => app.quit());
+    const running = services;
+    void running.sync
+      .flush(3_000)
+      .then(async (delivered) => {
+        if (delivered) return;
+        const count = running.journal.pendingCount();
+        await dialog.showMessageBox({
+          type: 'info',
+          message: `${count} vote(s) not sent yet`,
+          detail: 'They are saved on this computer and will be sent the next time Verdict is online.',
+        });
+      })
+      .finally(() => {
+        running.stop();
+        app.quit();
+      });
   });
   void app.whenReady().then(async () => {
     services = await start();

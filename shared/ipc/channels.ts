@@ -21,6 +21,7 @@ export const INVOKE_CHANNELS = [
   'session.skip',
   'sync.getStatus',
   'sync.now',
+  'sync.exportRejected',
 ] as const;
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 

@@ -197,6 +197,8 @@ export const invokeContract = {
   'session.skip': { args: z.strictObject({ taskId: z.string().min(1).max(128), reason: SkipReason }), result: SessionState },
   'sync.getStatus': { args: NoArgs, result: SyncStatus },
   'sync.now': { args: NoArgs, result: SyncStatus },
+  /** Every rejected vote with its reason, as JSONL, for the rater to keep or send to support. */
+  'sync.exportRejected': { args: NoArgs, result: z.object({ fileName: z.string(), jsonl: z.string() }) },
 } as const satisfies Record<InvokeChannel, { args: z.ZodType; result: z.ZodType }>;
 
 export const eventContract = {

@@ -1,15 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import type { RecentVote } from '../../../../shared/ipc/contract';
+import type { Choice } from '../../../../shared/protocol/votes';
 import { useSession } from '../../stores/session';
 
 // A stable empty list: a fresh [] per render would make zustand see a new snapshot every time and loop.
 const NO_VOTES: RecentVote[] = [];
+const EDITABLE_CHOICES: Choice[] = ['first', 'second', 'tie', 'both_bad', 'cant_read'];
 
-/** The last ten votes: their state, the reveal once accepted, and undo while still unsent. */
+/** The last ten votes: their state, the reveal once accepted, and edit or undo while still unsent. */
 export function RecentVotes({ undoKey }: { undoKey: string }) {
   const { t } = useTranslation();
   const recent = useSession((state) => state.session?.recent ?? NO_VOTES);
   const undo = useSession((state) => state.undo);
+  const amend = useSession((state) => state.amend);
   if (recent.length === 0) return null;
   return (
     <section className="recent" aria-labelledby="recent-title">
@@ -25,6 +28,21 @@ export function RecentVotes({ undoKey }: { undoKey: string }) {
               <span className="recent__reveal">
                 {t('recent.reveal')} <bdi>{vote.reveal.first}</bdi> · <bdi>{vote.reveal.second}</bdi>
               </span>
+            ) : null}
+            {vote.editable ? (
+              <select
+                className="recent__edit"
+                aria-label={t('recent.edit')}
+                value={vote.choice}
+                onChange={(event) => void amend(vote.voteId, event.target.value as Choice)}
+                data-testid={`edit-${vote.voteId}`}
+              >
+                {EDITABLE_CHOICES.map((choice) => (
+                  <option key={choice} value={choice}>
+                    {t(`choice.${choice}`)}
+                  </option>
+                ))}
+              </select>
             ) : null}
             {vote.editable ? (
               <button type="button" className="button button--quiet" onClick={() => void undo(vote.voteId)} aria-keyshortcuts={index === 0 ? undoKey : undefined}>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { call } from '../../bridge';
 import { useSync } from '../../stores/sync';
 import { RelativeTime } from '../session/RelativeTime';
 
@@ -16,11 +17,30 @@ export function SyncIndicator() {
           {t('sync.last')} <RelativeTime iso={status.lastSyncAt} />
         </span>
       ) : null}
+      {status.nextRetryAt && status.state !== 'idle' && status.state !== 'syncing' ? (
+        <span data-testid="next-retry">
+          {t('sync.nextRetry')} <RelativeTime iso={status.nextRetryAt} />
+        </span>
+      ) : null}
       {status.rejected.length > 0 ? (
         <span className="sync__rejected" data-testid="rejected-count" title={status.rejected.map((vote) => vote.reason).join(', ')}>
-          {t('sync.rejected', { count: status.rejected.length })}
+          {t('sync.rejected', { count: status.rejected.length })}{' '}
+          <button type="button" className="link-button" onClick={() => void exportRejected()} data-testid="export-rejected">
+            {t('sync.exportRejected')}
+          </button>
         </span>
       ) : null}
     </span>
   );
+}
+
+/** Saves the rejected votes as a JSONL file through the browser's own download (nothing leaves the machine). */
+async function exportRejected(): Promise<void> {
+  const { fileName, jsonl } = await call('sync.exportRejected', {});
+  const url = URL.createObjectURL(new Blob([jsonl], { type: 'application/x-ndjson' }));
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = fileName;
+  anchor.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }

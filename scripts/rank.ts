@@ -1,0 +1,62 @@
+/**
+ * `npm run rank -- <file> [--ci sandwich|bootstrap] [--rounds N] [--seed S]
+ *   [--anchor MODEL=RATING] [--where field=value ...] [--json] [--threads N]`
+ * Bradley–Terry leaderboard of a vote file (CSV, JSON array or JSONL; LMArena battle dumps
+ * and LLMFAO's crowd-comparisons.csv load as they are). Bad input: `error: …` on stderr, exit 1.
+ */
+import { parseArgs } from './rank/args';
+import { CliError } from './rank/cliError';
+import { describeWarning, formatTable } from './rank/format';
+import { rankModelsParallel } from './rank/parallelBootstrap';
+import { readVotesFile } from './rank/readVotes';
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const started = performance.now();
+  try {
+    const options = parseArgs(argv);
+    const { counts } = readVotesFile(options.file, options.where);
+    if (options.anchor && !counts.models.includes(options.anchor.model)) {
+      throw new CliError(`--anchor: model ${JSON.stringify(options.anchor.model)} has no votes in ${options.file}`);
+    }
+    const result = await rankModelsParallel(
+      counts,
+      {
+        ci: options.ci,
+        rounds: options.rounds,
+        seed: options.seed,
+        ...(options.anchor ? { anchor: options.anchor } : {}),
+      },
+      options.threads,
+    );
+    const ms = Math.round((performance.now() - started) * 10) / 10;
+    if (options.json) {
+      const { models, votes, method, iterations, gradient, warnings } = result;
+      process.stdout.write(
+        `${JSON.stringify({ models, votes, method, iterations, gradient, ms, warnings }, null, 2)}\n`,
+      );
+    } else {
+      process.stdout.write(`${formatTable(result)}\n`);
+      process.stdout.write(
+        `\n${result.votes} votes, ${result.models.length} models, ${result.method} 95% intervals, ` +
+          `${result.iterations} Newton iterations, |gradient| ${result.gradient.toExponential(1)}, ${ms} ms\n`,
+      );
+    }
+    for (const warning of result.warnings) process.stderr.write(`warning: ${describeWarning(warning)}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof CliError) {
+      process.stderr.write(`error: ${error.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`error: ${(error as Error).stack ?? String(error)}\n`);
+    return 2;
+  }
+}
+
+// `npm run rank -- big.csv | head` closes stdout early; that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+process.exitCode = await main(process.argv.slice(2));

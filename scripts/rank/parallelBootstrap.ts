@@ -1,0 +1,94 @@
+import { availableParallelism, loadavg } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import {
+  bootstrapIntervals,
+  bootstrapRunner,
+  DEFAULT_ROUNDS,
+  finishRanking,
+  prepareRanking,
+  rankModels,
+  type PairCounts,
+  type PreparedRanking,
+  type RankingResult,
+  type RankOptions,
+} from '../../shared/ranking/index';
+
+/** Below this many rounds a Worker's start-up (~0.4 s under tsx) costs more than it saves. */
+const MIN_PARALLEL_ROUNDS = 200;
+/** Rounds claimed at a time: small enough to balance, large enough that claiming is free. */
+const CHUNK = 10;
+
+/** What a bootstrap Worker receives: the counts to re-prepare, and shared memory to fill. */
+export interface BootstrapJob {
+  counts: PairCounts;
+  options: RankOptions;
+  rounds: number;
+  /** Int32Array [next unclaimed round, degenerate rounds]. */
+  control: SharedArrayBuffer;
+  /** Float64Array rounds × models, round-major. */
+  theta: SharedArrayBuffer;
+}
+
+/**
+ * rankModels with the bootstrap rounds shared between this thread and Worker threads.
+ * Threads claim chunks of rounds from an atomic counter (so a Worker that starts late
+ * simply does fewer) and write each round into shared memory at its own index. Round r
+ * always uses PRNG stream (seed, r): the result is identical to rankModels' whatever the
+ * number of threads — only the wall-clock time changes.
+ */
+export async function rankModelsParallel(
+  counts: PairCounts,
+  options: RankOptions,
+  threads = idleCores(),
+): Promise<RankingResult> {
+  const rounds = options.rounds ?? DEFAULT_ROUNDS;
+  if (options.ci !== 'bootstrap' || threads < 2 || rounds < MIN_PARALLEL_ROUNDS) return rankModels(counts, options);
+  const prepared = prepareRanking(counts, options);
+  const n = prepared.table.n;
+  const job: BootstrapJob = {
+    counts,
+    options,
+    rounds,
+    control: new SharedArrayBuffer(8),
+    theta: new SharedArrayBuffer(rounds * n * 8),
+  };
+  const workers = Array.from({ length: threads - 1 }, () => inWorker(job));
+  claimRounds(prepared, job);
+  await Promise.all(workers);
+  const control = new Int32Array(job.control);
+  const samples = { n, rounds, theta: new Float64Array(job.theta), degenerateRounds: Atomics.load(control, 1) };
+  return finishRanking(prepared, bootstrapIntervals(samples));
+}
+
+/**
+ * Cores nobody else is using (cores − 1-minute load average, rounded), at least 1, at most 4.
+ * On a shared machine an extra thread only competes with other processes for the same cores
+ * and adds the Worker's start-up (measured: slower than one thread at load 4 on 2 cores).
+ */
+export function idleCores(): number {
+  return Math.max(1, Math.min(4, Math.round(availableParallelism() - loadavg()[0]!)));
+}
+
+/** Runs chunks of rounds until none are left (used by this thread and by every Worker). */
+export function claimRounds(prepared: PreparedRanking, job: BootstrapJob): void {
+  const runner = bootstrapRunner(prepared);
+  const control = new Int32Array(job.control);
+  const theta = new Float64Array(job.theta);
+  for (;;) {
+    const from = Atomics.add(control, 0, CHUNK);
+    if (from >= job.rounds) return;
+    const degenerate = runner.run(from, Math.min(job.rounds, from + CHUNK), theta, 0);
+    if (degenerate > 0) Atomics.add(control, 1, degenerate);
+  }
+}
+
+function inWorker(job: BootstrapJob): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // The worker inherits this process's execArgv, so under tsx it can load .ts too.
+    const worker = new Worker(new URL('./bootstrapWorker.ts', import.meta.url), { workerData: job });
+    worker.once('error', reject);
+    worker.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`bootstrap worker exited with code ${code}`)),
+    );
+  });
+}

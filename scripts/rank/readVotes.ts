@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import {
+  PairCountsBuilder,
+  SEGMENT_FIELDS,
+  segmentMatcher,
+  type Outcome,
+  type PairCounts,
+  type SegmentFilter,
+} from '../../shared/ranking/index';
+import { CliError, lineError } from './cliError';
+import { readCsvVotes } from './csvVotes';
+import { parseWinner, WINNER_VALUES } from './outcome';
+import { forEachJsonRecord } from './json';
+
+export interface ReadVotes {
+  counts: PairCounts;
+  /** Votes read from the file, before --where. */
+  read: number;
+  /** Votes that matched --where. */
+  matched: number;
+}
+
+/** Reads a CSV, JSON-array or JSONL vote file into pair counts, applying the segment filter. */
+export function readVotesFile(file: string, where: SegmentFilter): ReadVotes {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new CliError(`cannot read ${file}: ${(error as Error).message}`);
+  }
+  if (text.trim() === '') throw lineError(1, `${file} is empty`);
+  const sink = new VoteSink(where);
+  const format = detectFormat(file, text);
+  if (format === 'csv') readCsvVotes(text, where, sink);
+  else forEachJsonRecord(text, format, (record, line) => sink.addRecord(record, line));
+  return sink.finish(file, where);
+}
+
+function detectFormat(file: string, text: string): 'csv' | 'json' | 'jsonl' {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.csv') return 'csv';
+  if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
+  if (ext === '.json') return text.trimStart().startsWith('[') ? 'json' : 'jsonl';
+  const first = text.trimStart()[0];
+  return first === '[' ? 'json' : first === '{' ? 'jsonl' : 'csv';
+}
+
+class VoteSink {
+  private readonly builder = new PairCountsBuilder();
+  private readonly names: string[] = [];
+  private readonly matches: (segment: SegmentFilter | undefined) => boolean;
+  read = 0;
+  matched = 0;
+
+  constructor(where: SegmentFilter) {
+    this.matches = segmentMatcher(where);
+  }
+
+  add(modelA: string, modelB: string, winner: string, segment: SegmentFilter | undefined, line: number): void {
+    if (modelA === '' || modelB === '') throw lineError(line, 'empty model name');
+    const outcome = parseWinner(winner);
+    if (outcome === undefined)
+      throw lineError(line, `unknown winner ${JSON.stringify(winner)} (expected ${WINNER_VALUES})`);
+    this.addIds(this.modelId(modelA), this.modelId(modelB), outcome, segment, line);
+  }
+
+  modelId(name: string): number {
+    const id = this.builder.modelId(name);
+    this.names[id] = name;
+    return id;
+  }
+
+  addIds(idA: number, idB: number, outcome: Outcome, segment: SegmentFilter | undefined, line: number): void {
+    if (idA === idB) throw lineError(line, `model ${JSON.stringify(this.names[idA])} is compared with itself`);
+    this.read++;
+    if (!this.matches(segment)) return;
+    this.matched++;
+    this.builder.addById(idA, idB, outcome);
+  }
+
+  /** A JSON record: LMArena battle fields (model_a, model_b, winner), LLMFAO's (left, right, winner). */
+  addRecord(record: unknown, line: number): void {
+    if (typeof record !== 'object' || record === null || Array.isArray(record))
+      throw lineError(line, 'expected an object');
+    const r = record as Record<string, unknown>;
+    const [a, b] = 'model_a' in r || 'model_b' in r ? ['model_a', 'model_b'] : ['left', 'right'];
+    for (const key of [a, b, 'winner']) {
+      if (!(key in r))
+        throw lineError(line, `missing field "${key}" (need model_a,model_b,winner or left,right,winner)`);
+      if (typeof r[key] !== 'string') throw lineError(line, `field "${key}" must be a string`);
+    }
+    const segment: SegmentFilter = {};
+    for (const field of SEGMENT_FIELDS) {
+      const value = r[field];
+      if (typeof value === 'string' || typeof value === 'number') segment[field] = String(value);
+    }
+    this.add(r[a] as string, r[b] as string, r.winner as string, segment, line);
+  }
+
+  finish(file: string, where: SegmentFilter): ReadVotes {
+    if (this.read === 0) throw lineError(1, `${file} has no votes`);
+    const counts = this.builder.build();
+    const filter = Object.entries(where)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ');
+    if (this.matched === 0) throw new CliError(`no votes match --where ${filter}`);
+    if (counts.models.length < 2)
+      throw new CliError(`need votes between at least two models, found ${counts.models.length}`);
+    return { counts, read: this.read, matched: this.matched };
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * Style features of one response, as LMArena's style control uses them (blog 2024-08-29;
+ * FastChat `rating_systems.py: preprocess_for_style`): length and markdown structure.
+ */
+export interface StyleFeatures {
+  /** Response length in tokens (FastChat: tiktoken; here any consistent token count). */
+  tokens: number;
+  headers: number;
+  lists: number;
+  bold: number;
+}
+
+export const STYLE_FEATURES: readonly (keyof StyleFeatures)[] = ['tokens', 'headers', 'lists', 'bold'];
+
+/**
+ * Counts the features in markdown text. Tokens approximate a BPE tokenizer by counting
+ * letter/digit runs and single punctuation marks; FastChat counts headers `#`…`######`,
+ * list items `-`/`*`/`+`/`1.` at line start, and `**bold**`/`__bold__` spans the same way.
+ */
+export function styleFeaturesFromText(text: string): StyleFeatures {
+  return {
+    tokens: count(text, /[\p{L}\p{N}_]+|[^\s\p{L}\p{N}_]/gu),
+    headers: count(text, /^#{1,6}\s+\S/gm),
+    lists: count(text, /^\s*(?:[-*+]|\d+[.)])\s+\S/gm),
+    bold: count(text, /\*\*[^*\n]+\*\*|__[^_\n]+__/g),
+  };
+}
+
+function count(text: string, pattern: RegExp): number {
+  let n = 0;
+  for (const _ of text.matchAll(pattern)) n++;
+  return n;
+}
+
+/** FastChat's per-feature contrast (f_a − f_b)/(f_a + f_b + 1), in STYLE_FEATURES order. */
+export function styleContrast(a: StyleFeatures, b: StyleFeatures): number[] {
+  return STYLE_FEATURES.map((f) => (a[f] - b[f]) / (a[f] + b[f] + 1));
+}

@@ -1,0 +1,247 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { aggregateBattles, rankModels } from '../../shared/ranking/index';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const llmfao = fileURLToPath(new URL('../../../shared/data/llmfao/crowd-comparisons.csv', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'verdict-rank-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `npm run rank -- ...args` the way npm does: tsx on scripts/rank.ts. */
+function rank(...args: string[]): Run {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/rank.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function file(name: string, content: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+interface JsonOutput {
+  models: {
+    model: string;
+    rating: number;
+    lower: number;
+    upper: number;
+    rank: number;
+    votes: number;
+    wins: number;
+    losses: number;
+    ties: number;
+  }[];
+  votes: number;
+  method: string;
+  iterations: number;
+  gradient: number;
+  ms: number;
+}
+
+// An LMArena-style battle dump: model_a, model_b, winner (incl. "tie (bothbad)"), language, extra fields.
+const arena = [
+  { model_a: 'alpha', model_b: 'beta', winner: 'model_a', language: 'English', judge: 'u1', anony: true, tstamp: 1 },
+  { model_a: 'beta', model_b: 'alpha', winner: 'model_b', language: 'English', judge: 'u2', anony: true, tstamp: 2 },
+  {
+    model_a: 'beta',
+    model_b: 'gamma',
+    winner: 'tie (bothbad)',
+    language: 'German',
+    judge: 'u3',
+    anony: true,
+    tstamp: 3,
+  },
+  { model_a: 'gamma', model_b: 'alpha', winner: 'tie', language: 'English', judge: 'u1', anony: true, tstamp: 4 },
+  { model_a: 'gamma', model_b: 'beta', winner: 'model_a', language: 'German', judge: 'u2', anony: true, tstamp: 5 },
+  { model_a: 'alpha', model_b: 'gamma', winner: 'model_b', language: 'English', judge: 'u4', anony: true, tstamp: 6 },
+  { model_a: 'beta', model_b: 'alpha', winner: 'model_a', language: 'English', judge: 'u3', anony: true, tstamp: 7 },
+];
+
+describe('rank command', () => {
+  it('ranks the LLMFAO crowd CSV (left,right,winner) and prints JSON with every field', () => {
+    const run = rank(llmfao, '--json');
+    expect(run.status).toBe(0);
+    const out = JSON.parse(run.stdout) as JsonOutput;
+    expect(out.votes).toBe(8931);
+    expect(out.method).toBe('sandwich');
+    expect(out.models).toHaveLength(59);
+    expect(out.gradient).toBeLessThan(1e-9);
+    expect(out.iterations).toBeGreaterThan(0);
+    expect(out.ms).toBeGreaterThanOrEqual(0);
+    expect(Object.keys(out.models[0]!).sort()).toEqual([
+      'losses',
+      'lower',
+      'model',
+      'rank',
+      'rating',
+      'ties',
+      'upper',
+      'votes',
+      'wins',
+    ]);
+    expect(out.models[0]).toMatchObject({ model: 'GPT 4', votes: 158, wins: 110, losses: 20, ties: 28, rank: 1 });
+  });
+
+  it('prints a table with rank, model, rating, lower, upper and votes', () => {
+    const run = rank(llmfao);
+    expect(run.status).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines[0]!.split(/\s+/)).toEqual(['rank', 'model', 'rating', 'lower', 'upper', 'votes']);
+    expect(lines[1]).toMatch(/^\s*1\s+GPT 4\s+1172\.1\s+1117\.7\s+1226\.5\s+158$/);
+  });
+
+  it('loads an LMArena JSON battle dump as it is and agrees with the library', () => {
+    const run = rank(file('arena.json', JSON.stringify(arena, null, 2)), '--json');
+    expect(run.status).toBe(0);
+    const out = JSON.parse(run.stdout) as JsonOutput;
+    const expected = rankModels(
+      aggregateBattles([
+        { modelA: 'alpha', modelB: 'beta', outcome: 'a' },
+        { modelA: 'beta', modelB: 'alpha', outcome: 'b' },
+        { modelA: 'beta', modelB: 'gamma', outcome: 'both_bad' },
+        { modelA: 'gamma', modelB: 'alpha', outcome: 'tie' },
+        { modelA: 'gamma', modelB: 'beta', outcome: 'a' },
+        { modelA: 'alpha', modelB: 'gamma', outcome: 'b' },
+        { modelA: 'beta', modelB: 'alpha', outcome: 'a' },
+      ]),
+    );
+    expect(out.models).toEqual(expected.models);
+  });
+
+  it('filters JSONL votes with --where and anchors the scale with --anchor', () => {
+    const path = file('arena.jsonl', arena.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const out = JSON.parse(
+      rank(path, '--json', '--where', 'language=English', '--anchor', 'alpha=1114').stdout,
+    ) as JsonOutput;
+    expect(out.votes).toBe(5);
+    expect(out.models.find((m) => m.model === 'alpha')!.rating).toBeCloseTo(1114, 9);
+  });
+
+  it('gives identical bootstrap intervals for the same --seed', () => {
+    const args = [llmfao, '--json', '--ci', 'bootstrap', '--rounds', '50', '--seed', '9'];
+    const first = JSON.parse(rank(...args).stdout) as JsonOutput;
+    const second = JSON.parse(rank(...args).stdout) as JsonOutput;
+    expect(first.method).toBe('bootstrap');
+    expect(second.models).toEqual(first.models);
+  });
+
+  it('reads quoted CSV fields, CRLF line ends and segment columns', () => {
+    const csv = [
+      'model_a,model_b,winner,language,country',
+      '"Model, Large",small,model_a,en,NG',
+      'small,"Model, Large",model_a,en,IN',
+      '"say ""hi""",small,tie (bothbad),en,NG',
+      'small,"say ""hi""",model_b,fr,NG',
+      '"Model, Large","say ""hi""",model_b,en,NG',
+      '"say ""hi""","Model, Large",model_b,en,NG',
+    ].join('\r\n');
+    const path = file('quoted.csv', `${csv}\r\n`);
+    const all = JSON.parse(rank(path, '--json').stdout) as JsonOutput;
+    expect(all.votes).toBe(6);
+    expect(all.models.map((m) => m.model).sort()).toEqual(['Model, Large', 'say "hi"', 'small']);
+    const filtered = JSON.parse(
+      rank(path, '--json', '--where', 'language=en', '--where', 'country=NG').stdout,
+    ) as JsonOutput;
+    expect(filtered.votes).toBe(4);
+  });
+
+  it('splits a large bootstrap across threads without changing a single number', () => {
+    const out = JSON.parse(
+      rank(llmfao, '--json', '--ci', 'bootstrap', '--rounds', '300', '--seed', '4').stdout,
+    ) as JsonOutput;
+    const [header, ...lines] = readFileSync(llmfao, 'utf8').trim().split('\n');
+    const col = header!.split(',');
+    const battles = lines.map((line) => {
+      const f = line.split(',');
+      const w = f[col.indexOf('winner')]!;
+      const outcome = w === 'left' ? ('a' as const) : w === 'right' ? ('b' as const) : ('tie' as const);
+      return { modelA: f[col.indexOf('left')]!, modelB: f[col.indexOf('right')]!, outcome };
+    });
+    const single = rankModels(aggregateBattles(battles), { ci: 'bootstrap', rounds: 300, seed: 4 });
+    expect(out.models).toEqual(single.models);
+  });
+
+  it('warns on stderr (and still succeeds) when a model never lost', () => {
+    const run = rank(
+      file('undefeated.csv', 'model_a,model_b,winner\na,b,model_a\nb,c,model_a\nc,b,model_a\na,c,model_a\n'),
+    );
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('warning: a never lost');
+  });
+});
+
+describe('rank command on bad input', () => {
+  const cases: [string, () => string[], RegExp][] = [
+    [
+      'a missing column',
+      () => [file('cols.csv', 'model_a,winner\nx,model_a\n')],
+      /^error: line 1: missing column\(s\) model_b/,
+    ],
+    [
+      'an unknown winner',
+      () => [file('winner.csv', 'model_a,model_b,winner\nx,y,model_a\nx,y,draw\n')],
+      /^error: line 3: unknown winner "draw"/,
+    ],
+    ['an empty file', () => [file('empty.csv', '')], /^error: line 1: .*empty/],
+    [
+      'one model only',
+      () => [file('one.csv', 'left,right,winner\nsolo,solo,left\n')],
+      /^error: line 2: model "solo" is compared with itself/,
+    ],
+    ['an unreadable file', () => [join(dir, 'missing.csv')], /^error: cannot read .*missing\.csv/],
+    [
+      'a row with the wrong number of fields',
+      () => [file('fields.csv', 'model_a,model_b,winner\nx,y\n')],
+      /^error: line 2: expected 3 fields, found 2/,
+    ],
+    [
+      'a bad record in a JSON array',
+      () => [
+        file(
+          'bad.json',
+          '[\n  {"model_a": "x", "model_b": "y", "winner": "model_a"},\n  {"model_a": "x", "winner": "model_a"}\n]',
+        ),
+      ],
+      /^error: line 3: missing field "model_b"/,
+    ],
+    [
+      'invalid JSONL',
+      () => [file('bad.jsonl', '{"model_a":"x","model_b":"y","winner":"tie"}\n{oops\n')],
+      /^error: line 2: invalid JSON/,
+    ],
+    ['a header only', () => [file('header.csv', 'model_a,model_b,winner\n')], /^error: line 1: .*has no votes/],
+    ['an unknown option', () => [llmfao, '--fast'], /^error: unknown option --fast/],
+    ['a bad --ci value', () => [llmfao, '--ci', 'magic'], /^error: --ci must be sandwich or bootstrap/],
+    ['an unknown --where field', () => [llmfao, '--where', 'planet=mars'], /^error: --where field must be one of/],
+    [
+      'a --where column the file lacks',
+      () => [llmfao, '--where', 'language=en'],
+      /^error: line 1: --where language: the file has no "language" column/,
+    ],
+    [
+      'an anchor model with no votes',
+      () => [llmfao, '--anchor', 'nobody=1000'],
+      /^error: --anchor: model "nobody" has no votes/,
+    ],
+  ];
+
+  it.each(cases)('exits 1 with a message naming the line and the problem: %s', (_, args, message) => {
+    const run = rank(...args());
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(message);
+    expect(run.stdout).toBe('');
+  });
+});

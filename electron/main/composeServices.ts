@@ -107,6 +107,15 @@ export async function createMainServices(ports: MainPorts): Promise<MainServices
       health.setBaseUrl(serverUrl);
       sync.kick();
     },
+    features: {
+      api,
+      auth,
+      clock,
+      journal,
+      events,
+      timers: ports.timers,
+      dataDir: (feature) => path.join(ports.dataDir, feature),
+    },
   });
   health.start();
   sync.kick();

@@ -1,4 +1,7 @@
 import type { AppInfo, InvokeHandlers } from '../../shared/ipc/contract';
+import type { FeatureDeps } from './features/featureDeps';
+import { createLeaderboardHandlers } from './features/leaderboardHandlers';
+import { createSupervisorHandlers } from './features/supervisorHandlers';
 import type { ExternalLinkOpener } from './ports';
 import type { AuthService } from './services/auth/authService';
 import type { BackendHealthMonitor } from './services/backendHealth';
@@ -17,6 +20,7 @@ export interface HandlerDeps {
   sync: SyncEngine;
   /** After a successful sign-in: point health at the new server and start syncing. */
   onSignedIn: (serverUrl: string) => void;
+  features: FeatureDeps;
 }
 
 /**
@@ -67,5 +71,7 @@ export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
       await deps.sync.settle();
       return deps.sync.status();
     },
+    ...createLeaderboardHandlers(deps.features),
+    ...createSupervisorHandlers(deps.features),
   };
 }

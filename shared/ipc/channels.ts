@@ -2,7 +2,10 @@
  * The names of every IPC call and event. Kept apart from the zod schemas so
  * the sandboxed preload can allow-list channels without bundling zod.
  */
-export const INVOKE_CHANNELS = [
+import { LEADERBOARD_EVENT_NAMES, LEADERBOARD_INVOKE_CHANNELS } from './features/leaderboardChannels';
+import { SUPERVISOR_EVENT_NAMES, SUPERVISOR_INVOKE_CHANNELS } from './features/supervisorChannels';
+
+const CORE_INVOKE_CHANNELS = [
   'app.getInfo',
   'backend.getStatus',
   'backend.checkNow',
@@ -23,9 +26,13 @@ export const INVOKE_CHANNELS = [
   'sync.now',
   'sync.exportRejected',
 ] as const;
+
+/** Every call: the core ones here, each feature's in shared/ipc/features/<feature>Channels.ts. */
+export const INVOKE_CHANNELS = [...CORE_INVOKE_CHANNELS, ...LEADERBOARD_INVOKE_CHANNELS, ...SUPERVISOR_INVOKE_CHANNELS] as const;
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 
-export const EVENT_NAMES = ['backend.status', 'auth.state', 'session.state', 'sync.status'] as const;
+const CORE_EVENT_NAMES = ['backend.status', 'auth.state', 'session.state', 'sync.status'] as const;
+export const EVENT_NAMES = [...CORE_EVENT_NAMES, ...LEADERBOARD_EVENT_NAMES, ...SUPERVISOR_EVENT_NAMES] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /** Electron carries every call on this one channel, so main has one entry point to guard. */

@@ -3,6 +3,8 @@ import { Task } from '../protocol/tasks';
 import { Choice, CriterionRating, MAX_RATIONALE_CHARS, VoteFlag } from '../protocol/votes';
 import { CanonicalId, IsoDateTime } from '../protocol/primitives';
 import type { EventName, InvokeChannel } from './channels';
+import { leaderboardEventContract, leaderboardInvokeContract } from './features/leaderboardContract';
+import { supervisorEventContract, supervisorInvokeContract } from './features/supervisorContract';
 import { KEY_ACTIONS } from './sessionDefaults';
 import type { IpcResult } from './envelope';
 
@@ -199,6 +201,8 @@ export const invokeContract = {
   'sync.now': { args: NoArgs, result: SyncStatus },
   /** Every rejected vote with its reason, as JSONL, for the rater to keep or send to support. */
   'sync.exportRejected': { args: NoArgs, result: z.object({ fileName: z.string(), jsonl: z.string() }) },
+  ...leaderboardInvokeContract,
+  ...supervisorInvokeContract,
 } as const satisfies Record<InvokeChannel, { args: z.ZodType; result: z.ZodType }>;
 
 export const eventContract = {
@@ -206,6 +210,8 @@ export const eventContract = {
   'auth.state': AuthState,
   'session.state': SessionState,
   'sync.status': SyncStatus,
+  ...leaderboardEventContract,
+  ...supervisorEventContract,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type InvokeArgs<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['args']>;

@@ -7,7 +7,7 @@ import { pseudoLocalize } from './pseudo';
 /** Every locale file is its own lazily loaded chunk: a rater downloads only their language. */
 const localeFiles = import.meta.glob<{ default: Record<string, unknown> }>('../../../locales/*/*.json');
 
-export const NAMESPACES = ['common', 'response'] as const;
+export const NAMESPACES = ['common', 'response', 'leaderboard', 'supervisor'] as const;
 
 const pseudoProcessor: PostProcessorModule = {
   type: 'postProcessor',

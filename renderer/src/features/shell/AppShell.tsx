@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigation, type Section } from '../../stores/navigation';
-import { ComingSoon } from '../placeholder/ComingSoon';
+import { LeaderboardPage } from '../leaderboard/LeaderboardPage';
 import { SessionPage } from '../session/SessionPage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { SupervisorPage } from '../supervisor/SupervisorPage';
 import { NavBar } from './NavBar';
 import { StatusBar } from './StatusBar';
 
@@ -12,8 +13,10 @@ function SectionContent({ section }: { section: Section }) {
       return <SessionPage />;
     case 'settings':
       return <SettingsPage />;
-    default:
-      return <ComingSoon section={section} />;
+    case 'leaderboard':
+      return <LeaderboardPage />;
+    case 'supervisor':
+      return <SupervisorPage />;
   }
 }
 

@@ -1,0 +1,5 @@
+import { ComingSoon } from '../placeholder/ComingSoon';
+
+export function LeaderboardPage() {
+  return <ComingSoon section="leaderboard" />;
+}

@@ -1,0 +1,3 @@
+/** IPC names of the supervisor feature (see ../channels.ts). Zod-free: the preload imports it. */
+export const SUPERVISOR_INVOKE_CHANNELS = [] as const;
+export const SUPERVISOR_EVENT_NAMES = [] as const;

@@ -19,6 +19,8 @@ export const rendererConfig: UserConfig = {
     minify: true,
     // Never inline assets as data: URIs: the CSP allows fonts only from 'self' (KaTeX ships fonts).
     assetsInlineLimit: 0,
+    // The markdown/math/highlighting chunk (~600 kB) is lazy-loaded after sign-in, off the first paint.
+    chunkSizeWarningLimit: 800,
     rollupOptions: { input: resolve(root, 'renderer/index.html') },
   },
 };

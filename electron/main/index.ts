@@ -6,6 +6,7 @@ import { createAxiosHttp } from './adapters/axiosHttp';
 import { createElectronPreferencesStore } from './adapters/electronStore';
 import { createSafeStorageVault } from './adapters/safeStorageVault';
 import { createMainServices, type MainServices } from './composeServices';
+import { mainText } from './services/mainText';
 import { forwardEvents, registerIpc } from './ipc/registerIpc';
 import { systemTimers } from './ports';
 import { registerAppScheme, serveRendererOverAppProtocol } from './window/appProtocol';
@@ -22,6 +23,7 @@ const rendererRoot = fileURLToPath(new URL('../renderer', import.meta.url));
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 
 registerAppScheme();
+const preferencesStore = createElectronPreferencesStore();
 installWebContentsGuards();
 
 if (!app.requestSingleInstanceLock()) {
@@ -42,10 +44,11 @@ if (!app.requestSingleInstanceLock()) {
       .then(async (delivered) => {
         if (delivered) return;
         const count = running.journal.pendingCount();
+        const language = preferencesStore.get('language') as string | null;
         await dialog.showMessageBox({
           type: 'info',
-          message: `${count} vote(s) not sent yet`,
-          detail: 'They are saved on this computer and will be sent the next time Verdict is online.',
+          message: mainText(language, 'quit.unsent', { count }),
+          detail: mainText(language, 'quit.safe'),
         });
       })
       .finally(() => {
@@ -67,9 +70,9 @@ async function start(): Promise<MainServices> {
     backendUrl: process.env.VERDICT_BACKEND_URL ?? DEFAULT_BACKEND_URL,
     dataDir,
     http: createAxiosHttp(),
-    preferencesStore: createElectronPreferencesStore(),
+    preferencesStore,
     tokenVault: createSafeStorageVault(path.join(dataDir, 'session.bin'), console.warn),
-    links: createElectronLinkOpener(),
+    links: createElectronLinkOpener(() => preferencesStore.get('language') as string | null),
     timers: systemTimers,
   });
   registerIpc(services.dispatch);

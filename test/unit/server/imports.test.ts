@@ -6,7 +6,10 @@ import { parseCsv } from '../../../server/demo/files';
 import { syntheticProfile } from '../../../server/imports/llmfao';
 import { TaskLine, toPromptItem } from '../../../server/imports/task-line';
 
-const BENGALI = resolve(import.meta.dirname, '../../../../shared/data/multilingual/m2lingual-mt-bench/fastchat/llm_judge/data/mt_bench_bengali');
+const BENGALI = resolve(
+  import.meta.dirname,
+  '../../../../shared/data/multilingual/m2lingual-mt-bench/fastchat/llm_judge/data/mt_bench_bengali',
+);
 
 describe('task-set JSONL lines', () => {
   const base = { id: 'q1', language: 'en', category: 'code' };
@@ -24,13 +27,23 @@ describe('task-set JSONL lines', () => {
       { role: 'assistant', content: 'Hello' },
       { role: 'user', content: 'Joke?' },
     ];
-    expect(toPromptItem('s', TaskLine.parse({ ...base, conversation, responses: { x: '1', y: '2' }, gold: 'y' })).gold).toBe('b');
-    expect(toPromptItem('s', TaskLine.parse({ ...base, prompt: 'p', responses: { x: '1', y: '2' }, gold: 'tie' })).gold).toBe('tie');
+    expect(
+      toPromptItem('s', TaskLine.parse({ ...base, conversation, responses: { x: '1', y: '2' }, gold: 'y' })).gold,
+    ).toBe('b');
+    expect(
+      toPromptItem('s', TaskLine.parse({ ...base, prompt: 'p', responses: { x: '1', y: '2' }, gold: 'tie' })).gold,
+    ).toBe('tie');
   });
 
   it.each([
-    ['both prompt and conversation', { prompt: 'p', conversation: [{ role: 'user', content: 'p' }], responses: { a: '1', b: '2' } }],
-    ['a conversation ending with the assistant', { conversation: [{ role: 'assistant', content: 'p' }], responses: { a: '1', b: '2' } }],
+    [
+      'both prompt and conversation',
+      { prompt: 'p', conversation: [{ role: 'user', content: 'p' }], responses: { a: '1', b: '2' } },
+    ],
+    [
+      'a conversation ending with the assistant',
+      { conversation: [{ role: 'assistant', content: 'p' }], responses: { a: '1', b: '2' } },
+    ],
     ['one response', { prompt: 'p', responses: { a: '1' } }],
     ['gold with three responses', { prompt: 'p', responses: { a: '1', b: '2', c: '3' }, gold: 'a' }],
     ['gold naming no response', { prompt: 'p', responses: { a: '1', b: '2' }, gold: 'z' }],

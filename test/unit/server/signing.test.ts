@@ -36,11 +36,17 @@ describe('signed envelopes', () => {
     expect(verifyPayload(secrets.token, `${kid}.${otherBody}.${mac}`)).toBeNull();
     expect(verifyPayload(secrets.token, `${kid}.${body}.${mac.slice(0, -2)}AA`)).toBeNull();
     expect(verifyPayload(secrets.token, `nokid.${body}.${mac}`)).toBeNull();
-    for (const garbage of ['', 'a.b', 'a.b.c.d', '...', 'x'.repeat(500)]) expect(verifyPayload(secrets.token, garbage)).toBeNull();
+    for (const garbage of ['', 'a.b', 'a.b.c.d', '...', 'x'.repeat(500)])
+      expect(verifyPayload(secrets.token, garbage)).toBeNull();
   });
 
   it('keep tickets and access tokens apart: one is never accepted as the other', () => {
-    const ticket = signTicket(secrets.ticket, { leaseId: 't_1', raterId: 'r_1', swapped: true, expiresAt: Date.now() + 1000 });
+    const ticket = signTicket(secrets.ticket, {
+      leaseId: 't_1',
+      raterId: 'r_1',
+      swapped: true,
+      expiresAt: Date.now() + 1000,
+    });
     expect(checkAccessToken(secrets.token, ticket)).toEqual({ ok: false, reason: 'invalid' });
     const { token } = issueAccessToken(secrets.token, 1, 60_000);
     expect(readTicket(secrets.ticket, token)).toBeNull();
@@ -53,7 +59,11 @@ describe('signed envelopes', () => {
   });
 
   it('give opaque response handles that differ per lease and per side', () => {
-    const handles = [responseHandle(secrets.ticket, 't_1', 0), responseHandle(secrets.ticket, 't_1', 1), responseHandle(secrets.ticket, 't_2', 0)];
+    const handles = [
+      responseHandle(secrets.ticket, 't_1', 0),
+      responseHandle(secrets.ticket, 't_1', 1),
+      responseHandle(secrets.ticket, 't_2', 0),
+    ];
     expect(new Set(handles).size).toBe(3);
     expect(responseHandle(secrets.ticket, 't_1', 0)).toBe(handles[0]);
     for (const handle of handles) expect(handle).toMatch(/^h_[A-Za-z0-9_-]{16}$/);

@@ -1,0 +1,573 @@
+/**
+ * `npm run bench:server` — the reference backend under load, over real HTTP on 127.0.0.1.
+ *  1. Vote ingestion: 20,000 leased votes pushed in batches of 500 by 4 concurrent clients (target ≥ 5,000 votes/s),
+ *     then the same batches replayed (all duplicates).
+ *  2. Lease latency with 200 signed-in raters on the demo data (real LLMFAO/Korean/Japanese/Bengali tasks):
+ *     paced (each rater leases 5 tasks every ~2 s, 15 s) for service latency, then saturated with autocannon
+ *     (200 connections, 10,000 POST /v1/tasks/lease {count: 5}, no think time) for throughput.
+ *  3. Leaderboard at 1,000,000 stored votes (200 models, 2,000 raters): cube rebuild at start, ranking per segment,
+ *     and the first (uncached) GET /v1/leaderboard over HTTP.
+ * The server runs in its own process (this file re-launched with --child), so the load generator does not share
+ * its event loop. A benchmark, not a test: numbers go to stdout, nothing is asserted.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import type { Task } from '../shared/protocol/tasks';
+import type { Vote } from '../shared/protocol/votes';
+import { insertAccount } from '../server/accounts/repo';
+import { startServer } from '../server/app';
+import { hashPassword } from '../server/auth/passwords';
+import type { ServerOptions } from '../server/config';
+import { openDatabase, transaction, type Db } from '../server/db/open';
+import { seedDemoIfEmpty } from '../server/demo/seed';
+import { insertPromptItem, ResponseStore, upsertTaskSet } from '../server/imports/task-store';
+import { LeaderboardService } from '../server/leaderboard/service';
+import { pairKey } from '../server/tasks/repo';
+
+// autocannon ships no type declarations (and @types/autocannon is not installed): the little we use, typed here.
+interface AutocannonClient {
+  setHeaders(headers: Record<string, string>): void;
+}
+interface AutocannonResult {
+  latency: { p50: number; p90: number; p99: number; max: number };
+  requests: { average: number };
+  non2xx: number;
+  errors: number;
+}
+type Autocannon = (options: {
+  url: string;
+  method: 'POST';
+  connections: number;
+  amount: number;
+  headers: Record<string, string>;
+  body: string;
+  setupClient: (client: AutocannonClient) => void;
+}) => Promise<AutocannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+const PASSWORD = 'bench-password-not-secret';
+const SELF = fileURLToPath(import.meta.url);
+// Defaults except: no minimum time on task (votes are pushed right after leasing) and no background scans.
+// Sign-in limits are raised because the setup signs in hundreds of raters from one address; logins are not measured.
+const FAST: Partial<ServerOptions> = {
+  minActiveMs: 0,
+  goldShare: 0.05,
+  repeatShare: 0,
+  anomalyScanIntervalMs: 0,
+  loginLimit: { max: 10_000, windowMs: 60_000 },
+};
+
+async function main(): Promise<void> {
+  console.log(
+    `Verdict server benchmark — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load ${loadavg()[0]?.toFixed(2)}`,
+  );
+  // BENCH_ONLY=ingest|lease|board runs one part (handy while tuning); the default runs all three.
+  const only = process.env.BENCH_ONLY;
+  const ingest = !only || only === 'ingest' ? await ingestion() : null;
+  const lease = !only || only === 'lease' ? await leaseLatency() : null;
+  const board = !only || only === 'board' ? await leaderboardAtScale() : null;
+  console.log(`\nsummary ${JSON.stringify({ ingest, lease, board })}`);
+}
+
+// ---------- helpers ----------
+function tempDir(name: string): string {
+  return mkdtempSync(join(tmpdir(), `verdict-bench-${name}-`));
+}
+
+async function spawnServer(
+  dataDir: string,
+  options: Partial<ServerOptions>,
+): Promise<{ child: ChildProcess; url: string; startMs: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', SELF, '--child', dataDir, JSON.stringify(options)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  return { child, url, startMs: performance.now() - started };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function post<T>(url: string, path: string, body: unknown, token?: string): Promise<T> {
+  const response = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+async function createRaters(db: Db, prefix: string, count: number, languages: string[]): Promise<string[]> {
+  const hash = await hashPassword(PASSWORD); // one hash for all: setup time, not part of any measurement
+  const countries = ['DE', 'EG', 'IN', 'US', 'BR', 'JP', 'KR', 'BD'];
+  return transaction(db, () =>
+    Array.from({ length: count }, (_, i) => {
+      const email = `${prefix}${i}@bench.example`;
+      insertAccount(db, {
+        email,
+        passwordHash: hash,
+        displayName: email,
+        role: 'rater',
+        vetted: true,
+        profile: {
+          country: countries[i % countries.length] as string,
+          ageBand: (['18-24', '25-34', '35-44', '45-54'] as const)[i % 4] as '18-24',
+          education: (['secondary', 'bachelor', 'master', 'doctorate'] as const)[i % 4] as 'master',
+          languages: languages.map((tag) => ({ tag, proficiency: 'C1' as const })),
+          specialties: [],
+        },
+      });
+      return email;
+    }),
+  );
+}
+
+function uuidv7(): string {
+  const bytes = randomBytes(16);
+  let ms = Date.now();
+  for (let i = 5; i >= 0; i--) {
+    bytes[i] = ms % 256;
+    ms = Math.floor(ms / 256);
+  }
+  bytes[6] = ((bytes[6] as number) & 0x0f) | 0x70;
+  bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+// ---------- 1. ingestion ----------
+function syntheticTasks(db: Db, prompts: number, modelsPerPrompt: number): void {
+  transaction(db, () => {
+    upsertTaskSet(db, {
+      id: 'bench',
+      source: 'synthetic',
+      licence: 'none',
+      attribution: 'generated by bench/server.bench.ts',
+    });
+    const store = new ResponseStore(db);
+    const text = 'A synthetic response of typical length. '.repeat(20);
+    for (let p = 0; p < prompts; p++) {
+      const models = Array.from({ length: modelsPerPrompt }, (_, k) => `model-${(p * 7 + k * 13) % 60}`);
+      insertPromptItem(
+        db,
+        'bench',
+        {
+          id: `bench-${p}`,
+          language: 'en',
+          category: ['code', 'writing', 'math', 'knowledge'][p % 4] as string,
+          conversation: [{ role: 'user', content: `Synthetic prompt number ${p}?` }],
+          responses: [...new Set(models)].map((model) => ({ model, content: `${model}: ${text}` })),
+        },
+        store,
+      );
+    }
+  });
+}
+
+async function ingestion() {
+  const RATERS = 20;
+  const PER_RATER = 1000;
+  const BATCH = 500;
+  const dir = tempDir('ingest');
+  const db = openDatabase(dir);
+  syntheticTasks(db, 10_000, 3);
+  const emails = await createRaters(db, 'ingest', RATERS, ['en']);
+  db.close();
+  const { child, url } = await spawnServer(dir, {
+    ...FAST,
+    maxOpenLeasesPerRater: 5000,
+    maxRatersPerTask: 50,
+    raterLimit: { burst: 1e6, perSecond: 1e6 },
+  });
+  try {
+    const clients = await Promise.all(
+      emails.map(async (email) => {
+        const { accessToken } = await post<{ accessToken: string }>(url, '/v1/auth/login', {
+          email,
+          password: PASSWORD,
+        });
+        const tasks: Task[] = [];
+        while (tasks.length < PER_RATER)
+          tasks.push(...(await post<{ tasks: Task[] }>(url, '/v1/tasks/lease', { count: 50 }, accessToken)).tasks);
+        const now = new Date().toISOString();
+        const votes: Vote[] = tasks.map((task, i) => ({
+          id: uuidv7(),
+          seq: i + 1,
+          taskId: task.taskId,
+          ticket: task.ticket,
+          choice: (['first', 'second', 'tie'] as const)[i % 3] as 'first',
+          activeMs: 9000,
+          shownAt: now,
+          votedAt: now,
+          clockOffsetMs: 0,
+          locale: 'en',
+          appVersion: 'bench',
+          reasonTags: ['formatting'],
+          confidence: 3,
+        }));
+        return { token: accessToken, installationId: crypto.randomUUID(), votes };
+      }),
+    );
+    // Each client pushes its own batches in seq order (a later batch first would be a seq gap); 4 clients at once.
+    const run = async (concurrency: number) => {
+      const latencies: number[] = [];
+      const statuses = new Map<string, number>();
+      const queue = [...clients];
+      const started = performance.now();
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          for (let client = queue.shift(); client; client = queue.shift()) {
+            for (let b = 0; b < PER_RATER; b += BATCH) {
+              const t0 = performance.now();
+              const body = { installationId: client.installationId, votes: client.votes.slice(b, b + BATCH) };
+              const reply = await post<{ results: Array<{ status: string }> }>(
+                url,
+                '/v1/votes/push',
+                body,
+                client.token,
+              );
+              latencies.push(performance.now() - t0);
+              for (const r of reply.results) statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+            }
+          }
+        }),
+      );
+      const seconds = (performance.now() - started) / 1000;
+      latencies.sort((a, b) => a - b);
+      return {
+        votesPerSecond: (RATERS * PER_RATER) / seconds,
+        p50: percentile(latencies, 50),
+        p99: percentile(latencies, 99),
+        statuses: Object.fromEntries(statuses),
+      };
+    };
+    const first = await run(4);
+    const replay = await run(4);
+    console.log(`\n1. Vote ingestion (${fmt(RATERS * PER_RATER)} votes, batches of ${BATCH}, 4 concurrent clients)`);
+    console.log(
+      `   new votes:  ${fmt(first.votesPerSecond)} votes/s; batch latency p50 ${fmt(first.p50)} ms, p99 ${fmt(first.p99)} ms; ${JSON.stringify(first.statuses)}`,
+    );
+    console.log(
+      `   replayed:   ${fmt(replay.votesPerSecond)} votes/s; batch latency p50 ${fmt(replay.p50)} ms, p99 ${fmt(replay.p99)} ms; ${JSON.stringify(replay.statuses)}`,
+    );
+    return {
+      newVotesPerSecond: Math.round(first.votesPerSecond),
+      replayVotesPerSecond: Math.round(replay.votesPerSecond),
+      batchP50Ms: Math.round(first.p50),
+      batchP99Ms: Math.round(first.p99),
+    };
+  } finally {
+    await stop(child);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---------- 2. lease latency ----------
+async function leaseLatency() {
+  const RATERS = 200;
+  const REQUESTS = 10_000;
+  const dir = tempDir('lease');
+  const db = openDatabase(dir);
+  await seedDemoIfEmpty(db, dir);
+  const emails = await createRaters(db, 'lease', RATERS, ['en', 'ja', 'ko', 'bn']);
+  db.close();
+  const { child, url } = await spawnServer(dir, {
+    ...FAST,
+    maxRatersPerTask: RATERS + 10,
+    maxOpenLeasesPerRater: 100_000,
+  });
+  try {
+    const tokens = await Promise.all(
+      emails.map(
+        async (email) =>
+          (await post<{ accessToken: string }>(url, '/v1/auth/login', { email, password: PASSWORD })).accessToken,
+      ),
+    );
+    let next = 0;
+    const fire = (amount: number) =>
+      autocannon({
+        url: `${url}/v1/tasks/lease`,
+        method: 'POST',
+        connections: RATERS,
+        amount,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ count: 5 }),
+        // One signed-in rater per connection: 200 raters leasing at once.
+        setupClient: (client) =>
+          client.setHeaders({
+            'content-type': 'application/json',
+            authorization: `Bearer ${tokens[next++ % tokens.length]}`,
+          }),
+      });
+    // Open loop: each rater leases every 2 s at a random phase (100 leases/s in all, far above a human's pace).
+    const paced = await pacedLeases(url, tokens, 2000, 15_000);
+    // Closed loop: every rater re-leases the moment its previous lease returns (saturation; latency = queueing).
+    const saturated = await fire(REQUESTS);
+    console.log(`\n2. Lease latency (${RATERS} concurrent raters, POST /v1/tasks/lease {count: 5}, demo data)`);
+    const s = saturated.latency;
+    console.log(
+      `   paced (each rater every 2 s, ${fmt(paced.count)} leases): p50 ${fmt(paced.p50, 1)} ms, p90 ${fmt(paced.p90, 1)} ms, p99 ${fmt(paced.p99, 1)} ms, max ${fmt(paced.max)} ms; ${fmt(paced.perSecond)} req/s; failures ${paced.failures}`,
+    );
+    console.log(
+      `   saturated (autocannon, ${fmt(REQUESTS)} requests, no think time): p50 ${s.p50} ms, p90 ${s.p90} ms, p99 ${s.p99} ms, max ${s.max} ms; ${fmt(saturated.requests.average)} req/s; non-2xx ${saturated.non2xx}, errors ${saturated.errors}`,
+    );
+    return {
+      paced: {
+        p50Ms: Math.round(paced.p50 * 10) / 10,
+        p99Ms: Math.round(paced.p99 * 10) / 10,
+        failures: paced.failures,
+      },
+      saturated: {
+        p50Ms: s.p50,
+        p99Ms: s.p99,
+        requestsPerSecond: Math.round(saturated.requests.average),
+        errors: saturated.errors + saturated.non2xx,
+      },
+    };
+  } finally {
+    await stop(child);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Every rater leases on its own timer (period ± jitter); latency is request start to last body byte. */
+async function pacedLeases(url: string, tokens: string[], periodMs: number, durationMs: number) {
+  const latencies: number[] = [];
+  let failures = 0;
+  const end = performance.now() + durationMs;
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+  const started = performance.now();
+  await Promise.all(
+    tokens.map(async (token) => {
+      await sleep(Math.random() * periodMs);
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        try {
+          const response = await fetch(`${url}/v1/tasks/lease`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: '{"count":5}',
+          });
+          await response.arrayBuffer();
+          if (!response.ok) failures += 1;
+        } catch {
+          failures += 1;
+        }
+        const took = performance.now() - t0;
+        latencies.push(took);
+        await sleep(periodMs * (0.5 + Math.random()) - took);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    count: latencies.length,
+    perSecond: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p90: percentile(latencies, 90),
+    p99: percentile(latencies, 99),
+    max: latencies[latencies.length - 1] ?? 0,
+    failures,
+  };
+}
+
+// ---------- 3. leaderboard at 1M votes ----------
+function millionVotes(db: Db): number {
+  const MODELS = 200;
+  const RATERS = 2000;
+  const TASKS = 20_000;
+  const VOTES = 1_000_000;
+  const languages = ['en', 'ja', 'ko', 'bn', 'de'];
+  const categories = ['code', 'writing', 'math', 'knowledge', 'reasoning'];
+  const started = performance.now();
+  transaction(db, () => {
+    upsertTaskSet(db, { id: 'bench1m', source: 'synthetic', licence: 'none', attribution: 'bench' });
+    const response = Number(
+      db.prepare(`INSERT INTO responses (model, content) VALUES ('x', 'synthetic')`).run().lastInsertRowid,
+    );
+    const task =
+      db.prepare(`INSERT INTO tasks (id, task_set, language, lang_base, category, conversation, response_a, response_b, model_a, model_b, pair_key, shuffle, created_at)
+      VALUES (?, 'bench1m', ?, ?, ?, '[]', ?, ?, ?, ?, ?, ?, 0)`);
+    const tasks: Array<{ id: string; a: string; b: string; language: string; category: string }> = [];
+    for (let t = 0; t < TASKS; t++) {
+      const a = `model-${String(t % MODELS).padStart(3, '0')}`;
+      const b = `model-${String((t * 37 + 1 + Math.floor(t / MODELS)) % MODELS).padStart(3, '0')}`;
+      const row = {
+        id: `bench-${t}`,
+        a,
+        b: a === b ? `model-${String((t + 1) % MODELS).padStart(3, '0')}` : b,
+        language: languages[t % languages.length] as string,
+        category: categories[Math.floor(t / 5) % categories.length] as string,
+      };
+      task.run(
+        row.id,
+        row.language,
+        row.language,
+        row.category,
+        response,
+        response,
+        row.a,
+        row.b,
+        pairKey(row.a, row.b),
+        t,
+      );
+      tasks.push(row);
+    }
+    const account = db.prepare(
+      `INSERT INTO accounts (public_id, display_name, role, vetted, country, age_band, education, created_at) VALUES (?, ?, 'rater', 1, ?, ?, ?, 0)`,
+    );
+    const raters = Array.from({ length: RATERS }, (_, r) => {
+      const rater = {
+        country: ['DE', 'EG', 'IN', 'US', 'BR', 'JP', 'KR', 'BD'][r % 8] as string,
+        age: ['18-24', '25-34', '35-44', '45-54'][r % 4] as string,
+        education: ['secondary', 'bachelor', 'master', 'doctorate'][(r >> 2) % 4] as string,
+        id: 0,
+      };
+      rater.id = Number(
+        account.run(`bench-rater-${r}`, `rater ${r}`, rater.country, rater.age, rater.education).lastInsertRowid,
+      );
+      return rater;
+    });
+    const vote =
+      db.prepare(`INSERT INTO votes (id, account_id, task_id, kind, choice, swapped, outcome, counted, model_a, model_b, language, category, country, age_band, education, details, voted_at, received_at)
+      VALUES (?, ?, ?, 'import', 'first', 0, ?, 1, ?, ?, ?, ?, ?, ?, ?, '{}', '2026-01-01T00:00:00Z', 0)`);
+    const outcomes = ['a', 'a', 'b', 'tie', 'both_bad'];
+    for (let i = 0; i < VOTES; i++) {
+      const r = i % RATERS;
+      const j = Math.floor(i / RATERS);
+      // (rater, task) is unique: task = j·40 + rater mod 40, j < 500.
+      const t = tasks[j * 40 + (r % 40)] as (typeof tasks)[number];
+      const rater = raters[r] as (typeof raters)[number];
+      // Lower-numbered models win more often, so the ranking has signal to find.
+      const outcome = outcomes[(i * 7 + (t.a < t.b ? 0 : 2)) % outcomes.length] as string;
+      vote.run(
+        `v-${i}`,
+        rater.id,
+        t.id,
+        outcome,
+        t.a,
+        t.b,
+        t.language,
+        t.category,
+        rater.country,
+        rater.age,
+        rater.education,
+      );
+    }
+  });
+  return performance.now() - started;
+}
+
+async function leaderboardAtScale() {
+  const dir = tempDir('board');
+  const db = openDatabase(dir);
+  const insertMs = millionVotes(db);
+  const options = { minRaters: 5, statsMaxStaleMs: 0 };
+  let t0 = performance.now();
+  const service = new LeaderboardService(db, options);
+  const rebuildMs = performance.now() - t0;
+  const timed = (label: string, filter: Record<string, string>) => {
+    t0 = performance.now();
+    const board = service.leaderboard(filter, Date.now());
+    return {
+      label,
+      ms: performance.now() - t0,
+      models: board.models.length,
+      votes: board.votes,
+      withheld: board.withheld,
+    };
+  };
+  const ranks = [
+    timed('all votes', {}),
+    timed('language=en', { language: 'en' }),
+    timed('country=DE & education=master', { country: 'DE', education: 'master' }),
+    timed('language=ja & category=math & age_band=25-34', { language: 'ja', category: 'math', age_band: '25-34' }),
+  ];
+  t0 = performance.now();
+  const counts = service.counts({}, 'country');
+  const countsMs = performance.now() - t0;
+  db.close();
+  const { child, url, startMs } = await spawnServer(dir, { ...FAST, statsMaxStaleMs: 0 });
+  try {
+    const { accessToken } = await post<{ accessToken: string }>(url, '/v1/auth/login', {
+      email: (await benchLogin(dir)).email,
+      password: PASSWORD,
+    });
+    const get = async (path: string) => {
+      const t = performance.now();
+      const response = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${accessToken}` } });
+      await response.arrayBuffer();
+      return performance.now() - t;
+    };
+    const httpFirst = await get('/v1/leaderboard');
+    const httpCached = await get('/v1/leaderboard');
+    const httpCounts = await get('/v1/leaderboard/counts?by=language');
+    console.log(`\n3. Leaderboard at 1,000,000 stored votes (200 models, 2,000 raters, 20,000 items)`);
+    console.log(`   bulk insert of the votes (setup): ${fmt(insertMs / 1000, 1)} s`);
+    console.log(`   rebuild of the segment cube from SQLite (every server start): ${fmt(rebuildMs)} ms`);
+    for (const r of ranks)
+      console.log(
+        `   rank ${r.label}: ${fmt(r.ms)} ms (${fmt(r.votes)} votes, ${r.models} models${r.withheld ? ', withheld' : ''})`,
+      );
+    console.log(`   pair counts by country (${counts.segments.length} segments): ${fmt(countsMs)} ms`);
+    console.log(`   server process start to listening (incl. rebuild): ${fmt(startMs)} ms`);
+    console.log(
+      `   HTTP GET /v1/leaderboard: first ${fmt(httpFirst)} ms, cached ${fmt(httpCached, 1)} ms; /counts?by=language ${fmt(httpCounts)} ms`,
+    );
+    return {
+      rebuildMs: Math.round(rebuildMs),
+      rankAllMs: Math.round(ranks[0]?.ms ?? 0),
+      httpFirstMs: Math.round(httpFirst),
+      startMs: Math.round(startMs),
+    };
+  } finally {
+    await stop(child);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The 1M-vote dir has no signed-in accounts; add one rater (outside the measurements) to call the API. */
+async function benchLogin(dir: string): Promise<{ email: string }> {
+  const db = openDatabase(dir);
+  try {
+    const [email] = await createRaters(db, 'board', 1, ['en']);
+    return { email: email as string };
+  } finally {
+    db.close();
+  }
+}
+
+// ---------- entry (last, so every const above is initialised): child mode is just a server ----------
+if (process.argv[2] === '--child') {
+  const server = await startServer({
+    ...(JSON.parse(process.argv[4] as string) as object),
+    dataDir: process.argv[3] as string,
+    port: 0,
+  });
+  console.log(server.url);
+  process.on('SIGTERM', () => void server.close().then(() => process.exit(0)));
+} else {
+  await main();
+}

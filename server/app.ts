@@ -1,0 +1,81 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { registerAuthRoutes } from './auth/routes';
+import { resolveOptions, type ServerOptions } from './config';
+import type { AppContext } from './context';
+import { openDatabase } from './db/open';
+import { seedDemoIfEmpty } from './demo/seed';
+import { installErrorHandling } from './http/errors';
+import { createRateLimiters } from './http/rate-limit';
+import { RouteTable } from './http/route';
+import { registerSystemRoutes } from './http/system-routes';
+import { LeaderboardService } from './leaderboard/service';
+import { registerLeaderboardRoutes } from './leaderboard/routes';
+import { startAnomalyScans } from './safeguards/anomaly-scan';
+import { loadOrCreateSecrets } from './secrets';
+import { registerSupervisorRoutes } from './supervisor/routes';
+import { registerTaskRoutes } from './tasks/routes';
+import { registerVoteRoutes } from './votes/routes';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** For tests and the benchmark: the live context (database, options, services). */
+  context: AppContext;
+  close(): Promise<void>;
+}
+
+function buildApp(ctx: AppContext): FastifyInstance {
+  const app = Fastify({
+    logger: false,
+    bodyLimit: ctx.options.bodyLimitBytes,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  });
+  installErrorHandling(app, ctx.options.bodyLimitBytes);
+  const routes = new RouteTable(app, ctx);
+  registerSystemRoutes(routes);
+  registerAuthRoutes(routes, ctx);
+  registerTaskRoutes(routes, ctx);
+  registerVoteRoutes(routes, ctx);
+  registerLeaderboardRoutes(routes, ctx);
+  registerSupervisorRoutes(routes, ctx);
+  return app;
+}
+
+/**
+ * Opens (and if asked, seeds) the data dir and serves the API. Listens on
+ * 127.0.0.1 unless told otherwise: the reference server is not meant to
+ * face the internet without a TLS proxy in front.
+ */
+export async function startServer(partial: Partial<ServerOptions> & { dataDir: string }): Promise<RunningServer> {
+  const options = resolveOptions(partial);
+  const db = openDatabase(options.dataDir);
+  try {
+    if (options.demo) await seedDemoIfEmpty(db, options.dataDir, options.demoAssetsDir);
+    const ctx: AppContext = {
+      db,
+      options,
+      secrets: loadOrCreateSecrets(options.dataDir),
+      limits: createRateLimiters(options),
+      leaderboard: new LeaderboardService(db, options),
+    };
+    const app = buildApp(ctx);
+    await app.listen({ port: options.port, host: options.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : options.port;
+    const stopScans = startAnomalyScans(ctx);
+    return {
+      url: `http://${options.host}:${port}`,
+      port,
+      context: ctx,
+      close: async () => {
+        stopScans();
+        await app.close();
+        db.close();
+      },
+    };
+  } catch (error) {
+    if (db.isOpen) db.close();
+    throw error;
+  }
+}

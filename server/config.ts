@@ -1,0 +1,65 @@
+/**
+ * Every tunable of the server in one place, with the defaults a small real
+ * network would use. Tests shrink the time-based ones instead of waiting.
+ */
+export interface ServerOptions {
+  dataDir: string;
+  port: number;
+  host: string;
+  /** Seed the demo network when the data dir has no accounts yet. */
+  demo: boolean;
+  /** Where the vendored demo data lives (assets/demo by default). */
+  demoAssetsDir?: string;
+  bodyLimitBytes: number;
+  accessTtlMs: number;
+  refreshTtlMs: number;
+  leaseTtlMs: number;
+  /** A vote may arrive this long after its lease expired (offline clients) and still count. */
+  leaseGraceMs: number;
+  /** A task is offered to at most this many raters (voted or holding a live lease). */
+  maxRatersPerTask: number;
+  maxOpenLeasesPerRater: number;
+  goldShare: number;
+  repeatShare: number;
+  /** A vote is re-shown (sides swapped) only after this long, so the rater cannot simply remember it. */
+  repeatMinAgeMs: number;
+  /** Votes faster than this (client active time, or server time since lease) are rejected as too fast. */
+  minActiveMs: number;
+  /** Segments with fewer distinct raters are withheld from the leaderboard. */
+  minRaters: number;
+  reveal: 'on_accept' | 'never';
+  loginLimit: { max: number; windowMs: number };
+  /** Token bucket per signed-in account over all authenticated requests. */
+  raterLimit: { burst: number; perSecond: number };
+  /** Cached rankings and supervisor quality this fresh are served even if newer votes arrived; 0 = always current. */
+  statsMaxStaleMs: number;
+  /** The anomaly test runs over each rater's votes at most this often (0 = never in background). */
+  anomalyScanIntervalMs: number;
+}
+
+export const DEFAULT_OPTIONS: Omit<ServerOptions, 'dataDir'> = {
+  port: 8787,
+  host: '127.0.0.1',
+  demo: false,
+  bodyLimitBytes: 1024 * 1024,
+  accessTtlMs: 15 * 60_000,
+  refreshTtlMs: 30 * 24 * 3600_000,
+  leaseTtlMs: 8 * 3600_000,
+  leaseGraceMs: 3600_000,
+  maxRatersPerTask: 7,
+  maxOpenLeasesPerRater: 200,
+  goldShare: 0.05,
+  repeatShare: 0.05,
+  repeatMinAgeMs: 30 * 60_000,
+  minActiveMs: 3000,
+  minRaters: 5,
+  reveal: 'on_accept',
+  loginLimit: { max: 10, windowMs: 60_000 },
+  raterLimit: { burst: 120, perSecond: 20 },
+  statsMaxStaleMs: 5000,
+  anomalyScanIntervalMs: 10 * 60_000,
+};
+
+export function resolveOptions(partial: Partial<ServerOptions> & { dataDir: string }): ServerOptions {
+  return { ...DEFAULT_OPTIONS, ...partial };
+}

@@ -1,0 +1,63 @@
+import type { Db } from '../db/open';
+import type { Outcome } from '../tasks/repo';
+import type { VoteRecord } from '../votes/store';
+import { SegmentCube, type CountedVote, type Segment } from './cube';
+
+interface SegmentRow {
+  language: string;
+  country: string | null;
+  age_band: string | null;
+  education: string | null;
+  category: string;
+}
+
+const segmentOf = (row: SegmentRow): Segment => ({
+  language: row.language,
+  country: row.country,
+  age_band: row.age_band,
+  education: row.education,
+  category: row.category,
+});
+
+/**
+ * Rebuilds the cube from the votes table with two GROUP BY scans, so a
+ * million stored votes become a few thousand rows before they reach JS.
+ * Runs once at start; afterwards the cube follows committed pushes.
+ */
+export function loadCube(db: Db): SegmentCube {
+  const cube = new SegmentCube();
+  const counts = db.prepare(
+    `SELECT language, country, age_band, education, category, model_a, model_b, outcome, COUNT(*) AS n
+     FROM votes WHERE counted = 1
+     GROUP BY language, country, age_band, education, category, model_a, model_b, outcome`,
+  );
+  for (const row of counts.iterate() as Iterable<
+    SegmentRow & { model_a: string; model_b: string; outcome: Outcome; n: number }
+  >) {
+    cube.addCounts(segmentOf(row), row.model_a, row.model_b, row.outcome, row.n);
+  }
+  const raters = db.prepare(
+    `SELECT DISTINCT language, country, age_band, education, category, account_id FROM votes WHERE counted = 1`,
+  );
+  for (const row of raters.iterate() as Iterable<SegmentRow & { account_id: number }>) {
+    cube.addRater(segmentOf(row), row.account_id);
+  }
+  return cube;
+}
+
+export function countedVote(record: VoteRecord): CountedVote | null {
+  if (!record.counted || record.outcome === 'cant_read') return null;
+  return {
+    accountId: record.accountId,
+    modelA: record.modelA,
+    modelB: record.modelB,
+    outcome: record.outcome,
+    segment: {
+      language: record.language,
+      country: record.country,
+      age_band: record.ageBand,
+      education: record.education,
+      category: record.category,
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import {
+  CountsQuery,
+  CountsResponse,
+  LEADERBOARD_COUNTS_PATH,
+  LEADERBOARD_PATH,
+  LeaderboardQuery,
+  LeaderboardResponse,
+} from '../../shared/protocol/leaderboard';
+import type { AppContext } from '../context';
+import type { RouteTable } from '../http/route';
+
+export function registerLeaderboardRoutes(routes: RouteTable, ctx: AppContext): void {
+  routes.add({
+    method: 'GET',
+    url: LEADERBOARD_PATH,
+    tag: 'leaderboard',
+    summary: 'Bradley–Terry ratings with 95% CIs and ranks for a segment; withheld below the distinct-rater minimum',
+    auth: {},
+    query: LeaderboardQuery,
+    response: LeaderboardResponse,
+    handler: ({ query }) => ctx.leaderboard.leaderboard(query),
+  });
+  routes.add({
+    method: 'GET',
+    url: LEADERBOARD_COUNTS_PATH,
+    tag: 'leaderboard',
+    summary: 'Aggregated pair counts for a segment (or one entry per value of `by`), for ranking on the client',
+    auth: {},
+    query: CountsQuery,
+    response: CountsResponse,
+    handler: ({ query }) => {
+      const { by, ...filter } = query;
+      return ctx.leaderboard.counts(filter, by);
+    },
+  });
+}

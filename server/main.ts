@@ -1,0 +1,64 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { startServer } from './app';
+import { DEMO_ACCOUNTS_FILE } from './demo/accounts';
+
+/**
+ * CLI: `npm run server -- [--port 8787] [--data DIR] [--demo] [--host 127.0.0.1]`.
+ * The first stdout line is exactly "Verdict server listening on <url>";
+ * scripts and tests wait for it.
+ */
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '8787' },
+    data: { type: 'string', default: '.data/server' },
+    host: { type: 'string', default: '127.0.0.1' },
+    demo: { type: 'boolean', default: false },
+    'min-active-ms': { type: 'string' },
+    'gold-share': { type: 'string' },
+    'repeat-share': { type: 'string' },
+    'body-limit': { type: 'string' },
+  },
+  strict: true,
+});
+
+function numberOption(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a non-negative number, got "${raw}"`);
+  return value;
+}
+
+const dataDir = resolve(values.data);
+const optional = {
+  minActiveMs: numberOption('min-active-ms', values['min-active-ms']),
+  goldShare: numberOption('gold-share', values['gold-share']),
+  repeatShare: numberOption('repeat-share', values['repeat-share']),
+  bodyLimitBytes: numberOption('body-limit', values['body-limit']),
+};
+const server = await startServer({
+  dataDir,
+  host: values.host,
+  port: numberOption('port', values.port) ?? 8787,
+  demo: values.demo,
+  ...Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined)),
+});
+console.log(`Verdict server listening on ${server.url}`);
+console.log(`data: ${dataDir}`);
+if (values.demo) console.log(`demo accounts: ${resolve(dataDir, DEMO_ACCOUNTS_FILE)}`);
+
+let closing = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    // In-flight requests finish (each push is one transaction) before the database closes.
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  });
+}

@@ -1,0 +1,64 @@
+import type { Flag } from '../../shared/protocol/supervisor';
+import type { AccountRow } from '../accounts/repo';
+import { audit } from '../audit';
+import { transaction, type Db } from '../db/open';
+import { sql } from '../db/statements';
+
+interface FlagRow {
+  id: number;
+  rater_id: string;
+  vote_id: string | null;
+  note: string;
+  source: Flag['source'];
+  created_by: string | null;
+  created_at: number;
+}
+
+const SELECT_FLAGS = `SELECT f.id, r.public_id AS rater_id, f.vote_id, f.note, f.source, c.public_id AS created_by, f.created_at
+  FROM flags f JOIN accounts r ON r.id = f.account_id LEFT JOIN accounts c ON c.id = f.created_by`;
+
+function toFlag(row: FlagRow): Flag {
+  return {
+    id: row.id,
+    raterId: row.rater_id,
+    voteId: row.vote_id,
+    note: row.note,
+    source: row.source,
+    createdBy: row.created_by,
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}
+
+export function flagsFor(db: Db, accountIds: number[]): Flag[] {
+  const rows = sql(db, `${SELECT_FLAGS} WHERE f.account_id IN (SELECT value FROM json_each(?)) ORDER BY f.id`).all(
+    JSON.stringify(accountIds),
+  ) as unknown as FlagRow[];
+  return rows.map(toFlag);
+}
+
+export function addFlag(
+  db: Db,
+  input: { rater: AccountRow; voteId: string | null; note: string; source: Flag['source']; by: AccountRow | null },
+): Flag {
+  return transaction(db, () => {
+    const result = sql(
+      db,
+      'INSERT INTO flags (account_id, vote_id, note, source, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(input.rater.id, input.voteId, input.note, input.source, input.by?.id ?? null, Date.now());
+    audit(db, input.by ? `account:${input.by.public_id}` : 'system:anomaly-test', 'flag.add', input.rater.public_id, {
+      voteId: input.voteId,
+      note: input.note,
+      source: input.source,
+    });
+    const row = sql(db, `${SELECT_FLAGS} WHERE f.id = ?`).get(Number(result.lastInsertRowid)) as unknown as FlagRow;
+    return toFlag(row);
+  });
+}
+
+export function openFlagCounts(db: Db): Map<number, number> {
+  const rows = sql(db, 'SELECT account_id, COUNT(*) AS n FROM flags GROUP BY account_id').all() as Array<{
+    account_id: number;
+    n: number;
+  }>;
+  return new Map(rows.map((row) => [row.account_id, row.n]));
+}

@@ -1,0 +1,105 @@
+import type { PoolAgreement, RaterQuality } from '../../shared/protocol/supervisor';
+import {
+  poolAgreement,
+  raterQualityReport,
+  type Label,
+  type RaterQualityRow,
+  type RaterVote,
+} from '../../shared/quality';
+import type { Db } from '../db/open';
+import { sql } from '../db/statements';
+
+interface QualityVoteRow {
+  rater_id: string;
+  task_id: string;
+  choice: RaterVote['choice'];
+  swapped: number;
+  model_a: string;
+  model_b: string;
+  active_ms: number | null;
+  voted_at: string;
+}
+
+/**
+ * Every decisive vote on the items that the given raters voted on: their
+ * own votes plus everyone else's on the same items, because agreement is
+ * measured against the other raters. Repeats share their item's id, which
+ * is what self-consistency pairs up.
+ */
+export function votesAround(db: Db, accountIds: number[] | 'all'): RaterVote[] {
+  const columns = `a.public_id AS rater_id, v.task_id, v.choice, v.swapped, v.model_a, v.model_b, v.active_ms, v.voted_at
+     FROM votes v JOIN accounts a ON a.id = v.account_id WHERE v.outcome <> 'cant_read'`;
+  const rows = (accountIds === 'all'
+    ? sql(db, `SELECT ${columns}`).all()
+    : sql(
+        db,
+        `SELECT ${columns} AND v.task_id IN (SELECT task_id FROM votes WHERE account_id IN (SELECT value FROM json_each(?)))`,
+      ).all(JSON.stringify(accountIds))) as unknown as QualityVoteRow[];
+  return rows.map((row) => ({
+    raterId: row.rater_id,
+    itemId: row.task_id,
+    choice: row.choice,
+    swapped: row.swapped === 1,
+    models: [row.model_a, row.model_b] as const,
+    ...(row.active_ms === null ? {} : { activeMs: row.active_ms }),
+    timestamp: Date.parse(row.voted_at),
+  }));
+}
+
+function countRaters(db: Db): number {
+  return (sql(db, `SELECT COUNT(*) AS n FROM accounts WHERE role = 'rater'`).get() as { n: number }).n;
+}
+
+function goldAnswers(db: Db): Record<string, Label> {
+  const rows = sql(db, 'SELECT id, gold FROM tasks WHERE gold IS NOT NULL').all() as Array<{ id: string; gold: Label }>;
+  return Object.fromEntries(rows.map((row) => [row.id, row.gold]));
+}
+
+function toQuality(row: RaterQualityRow | undefined): RaterQuality {
+  return {
+    votes: row?.votes ?? 0,
+    items: row?.items ?? 0,
+    agreement: row?.majority.rate ?? null,
+    agreementCompared: row?.majority.compared ?? 0,
+    meanCohenKappa: row?.cohenKappa.meanKappa ?? null,
+    tieRate: row?.tieRate ?? null,
+    bothBadRate: row?.bothBadRate ?? null,
+    positionBias: row?.positionBias.firstShare ?? null,
+    positionBiasPValue: row?.positionBias.pValue ?? null,
+    selfConsistency: row?.selfConsistency.rate ?? null,
+    repeats: row?.selfConsistency.repeats ?? 0,
+    goldAccuracy: row?.gold.accuracy ?? null,
+    goldItems: row?.gold.items ?? 0,
+    medianActiveMs: row?.activeTime.median ?? null,
+    tooFastShare: row?.activeTime.tooFastShare ?? null,
+    anomalyScore: row?.anomaly.tested ? Math.max(row.anomaly.mUpper, row.anomaly.mLower) : null,
+    anomalous: row?.anomaly.flagged ?? false,
+  };
+}
+
+export interface TeamQuality {
+  byRater: Map<string, RaterQuality>;
+  pool: PoolAgreement;
+}
+
+/** Quality rows for a team (public ids) and the agreement of the votes around it. */
+export function teamQuality(db: Db, team: Array<{ id: number; public_id: string; role: string }>): TeamQuality {
+  // An admin's "team" is every rater: one scan instead of a huge IN list.
+  const everyone = team.length > 0 && team.every((rater) => rater.role === 'rater') && team.length === countRaters(db);
+  const votes = votesAround(db, everyone ? 'all' : team.map((rater) => rater.id));
+  const options = { gold: goldAnswers(db) };
+  const rows = new Map(raterQualityReport(votes, options).map((row) => [row.raterId, row]));
+  const pool = poolAgreement(votes, options);
+  return {
+    byRater: new Map(team.map((rater) => [rater.public_id, toQuality(rows.get(rater.public_id))])),
+    pool: {
+      votes: pool.votes,
+      raters: pool.raters,
+      items: pool.items,
+      krippendorffAlphaNominal: pool.alphaNominal,
+      krippendorffAlphaOrdinal: pool.alphaOrdinal,
+      fleissKappa: pool.fleiss.kappa,
+      meanCohenKappa: pool.meanCohenKappa,
+    },
+  };
+}

@@ -1,0 +1,182 @@
+import { z } from 'zod';
+import {
+  CreateFlagRequest,
+  DisagreementsResponse,
+  ExportQuery,
+  Flag,
+  FlagsQuery,
+  FlagsResponse,
+  PageQuery,
+  RatersResponse,
+  RaterVotesResponse,
+  SUPERVISOR_EXPORT_PATH,
+  SUPERVISOR_FLAGS_PATH,
+  SUPERVISOR_RATERS_PATH,
+} from '../../shared/protocol/supervisor';
+import { OpaqueId } from '../../shared/protocol/primitives';
+import { canSupervise, findAccountByPublicId, profileOf, teamOf, type AccountRow } from '../accounts/repo';
+import type { AppContext } from '../context';
+import { sql } from '../db/statements';
+import { HttpError } from '../http/errors';
+import type { RouteTable } from '../http/route';
+import { disagreementsOf } from './disagreements';
+import { votesToCsv, votesToJsonl } from './export';
+import { addFlag, flagsFor, openFlagCounts } from './flags';
+import { teamQuality, type TeamQuality } from './quality';
+import { raterVotesPage, toRaterVote, VOTE_COLUMNS, type VoteRow } from './vote-rows';
+
+const SUPERVISORS = { roles: ['supervisor', 'admin'] } as const;
+const RaterParams = z.strictObject({ raterId: OpaqueId });
+
+/** 404 rather than 403 for raters outside the team: a supervisor learns nothing about other teams. */
+function teamMember(ctx: AppContext, viewer: AccountRow, raterId: string): AccountRow {
+  const rater = findAccountByPublicId(ctx.db, raterId);
+  if (!rater || !canSupervise(viewer, rater)) throw new HttpError('not_found', `no rater ${raterId} in your team`);
+  return rater;
+}
+
+const qualityCache = new WeakMap<AppContext, Map<number, { version: number; at: number; value: TeamQuality }>>();
+
+/**
+ * Quality over a whole team takes up to a second on the demo data, on the
+ * event loop; it is recomputed only when votes arrived and the cached copy
+ * is older than statsMaxStaleMs.
+ */
+function cachedQuality(ctx: AppContext, viewer: AccountRow, team: AccountRow[], now = Date.now()): TeamQuality {
+  let cache = qualityCache.get(ctx);
+  if (!cache) qualityCache.set(ctx, (cache = new Map()));
+  const version = ctx.leaderboard.acceptedSinceStart;
+  const hit = cache.get(viewer.id);
+  if (hit && (hit.version === version || now - hit.at < ctx.options.statsMaxStaleMs)) return hit.value;
+  const value = teamQuality(ctx.db, team);
+  cache.set(viewer.id, { version, at: now, value });
+  return value;
+}
+
+function raters(ctx: AppContext, viewer: AccountRow): RatersResponse {
+  const team = teamOf(ctx.db, viewer);
+  const quality = cachedQuality(ctx, viewer, team);
+  const flags = openFlagCounts(ctx.db);
+  const lastVote = sql(ctx.db, 'SELECT MAX(voted_at) AS at FROM votes WHERE account_id = ?');
+  return {
+    raters: team.map((rater) => {
+      const at = (lastVote.get(rater.id) as { at: string | null }).at;
+      return {
+        id: rater.public_id,
+        displayName: rater.display_name,
+        email: rater.email,
+        role: rater.role,
+        vetted: rater.vetted === 1,
+        suspended: rater.suspended === 1,
+        profile: profileOf(rater),
+        lastVoteAt: at ? new Date(at).toISOString() : null,
+        openFlags: flags.get(rater.id) ?? 0,
+        quality: quality.byRater.get(rater.public_id) as RatersResponse['raters'][number]['quality'],
+      };
+    }),
+    pool: quality.pool,
+    computedAt: new Date().toISOString(),
+  };
+}
+
+function exportVotes(ctx: AppContext, viewer: AccountRow, raterId: string | undefined) {
+  const team = raterId ? [teamMember(ctx, viewer, raterId)] : teamOf(ctx.db, viewer);
+  const rows = sql(
+    ctx.db,
+    `SELECT ${VOTE_COLUMNS} FROM votes v JOIN accounts a ON a.id = v.account_id
+     WHERE v.account_id IN (SELECT value FROM json_each(?)) ORDER BY v.account_id, v.received_at, v.id`,
+  ).all(JSON.stringify(team.map((rater) => rater.id))) as unknown as VoteRow[];
+  return rows.map(toRaterVote);
+}
+
+export function registerSupervisorRoutes(routes: RouteTable, ctx: AppContext): void {
+  routes.add({
+    method: 'GET',
+    url: SUPERVISOR_RATERS_PATH,
+    tag: 'supervisor',
+    summary:
+      "The team's raters with quality metrics (agreement, position bias, self-consistency, gold, speed, anomaly test)",
+    auth: SUPERVISORS,
+    response: RatersResponse,
+    handler: ({ account }) => raters(ctx, account as AccountRow),
+  });
+  routes.add({
+    method: 'GET',
+    url: '/v1/supervisor/raters/:raterId/votes',
+    tag: 'supervisor',
+    summary: "One team rater's votes, oldest first, paged",
+    auth: SUPERVISORS,
+    params: RaterParams,
+    query: PageQuery,
+    response: RaterVotesResponse,
+    handler: ({ account, params, query }) => {
+      const rater = teamMember(ctx, account as AccountRow, params.raterId);
+      const page = raterVotesPage(ctx.db, rater.id, query.limit ?? 200, query.cursor);
+      return { votes: page.rows.map(toRaterVote), nextCursor: page.next };
+    },
+  });
+  routes.add({
+    method: 'GET',
+    url: '/v1/supervisor/raters/:raterId/disagreements',
+    tag: 'supervisor',
+    summary: "Items where the rater's vote differs from the strict majority of the other raters",
+    auth: SUPERVISORS,
+    params: RaterParams,
+    response: DisagreementsResponse,
+    handler: ({ account, params }) => ({
+      disagreements: disagreementsOf(ctx.db, teamMember(ctx, account as AccountRow, params.raterId).id),
+    }),
+  });
+  routes.add({
+    method: 'GET',
+    url: SUPERVISOR_FLAGS_PATH,
+    tag: 'supervisor',
+    summary: 'Flags on team raters (from supervisors and from the anomaly test)',
+    auth: SUPERVISORS,
+    query: FlagsQuery,
+    response: FlagsResponse,
+    handler: ({ account, query }) => {
+      const viewer = account as AccountRow;
+      const ids = query.raterId ? [teamMember(ctx, viewer, query.raterId).id] : teamOf(ctx.db, viewer).map((r) => r.id);
+      return { flags: flagsFor(ctx.db, ids) };
+    },
+  });
+  routes.add({
+    method: 'POST',
+    url: SUPERVISOR_FLAGS_PATH,
+    tag: 'supervisor',
+    summary: 'Flag a team rater (optionally one vote) with a note; audited',
+    auth: SUPERVISORS,
+    body: CreateFlagRequest,
+    response: Flag,
+    handler: ({ account, body }) => {
+      const viewer = account as AccountRow;
+      const rater = teamMember(ctx, viewer, body.raterId);
+      if (
+        body.voteId &&
+        !sql(ctx.db, 'SELECT 1 AS x FROM votes WHERE id = ? AND account_id = ?').get(body.voteId, rater.id)
+      ) {
+        throw new HttpError('not_found', `rater ${body.raterId} has no vote ${body.voteId}`);
+      }
+      return addFlag(ctx.db, { rater, voteId: body.voteId ?? null, note: body.note, source: 'supervisor', by: viewer });
+    },
+  });
+  routes.add({
+    method: 'GET',
+    url: SUPERVISOR_EXPORT_PATH,
+    tag: 'supervisor',
+    summary: "The team's (or one rater's) votes as CSV or JSONL",
+    auth: SUPERVISORS,
+    query: ExportQuery,
+    response: null,
+    produces: 'text/csv, application/x-ndjson',
+    handler: ({ account, query, reply }) => {
+      const votes = exportVotes(ctx, account as AccountRow, query.raterId);
+      const csv = query.format === 'csv';
+      void reply
+        .type(csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
+        .header('content-disposition', `attachment; filename="verdict-votes.${csv ? 'csv' : 'jsonl'}"`);
+      return csv ? votesToCsv(votes) : votesToJsonl(votes);
+    },
+  });
+}

@@ -1,0 +1,119 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import type { Task } from '../../shared/protocol/tasks';
+import { profileOf, type AccountRow } from '../accounts/repo';
+import type { AppContext } from '../context';
+import { transaction } from '../db/open';
+import { sql } from '../db/statements';
+import { routableLanguages } from './languages';
+import { adjustLoad, findTask, type LeaseRow, type TaskRow } from './repo';
+import { pickGold, pickNormal, pickRepeat, reclaimLapsed } from './select';
+import { renderTask } from './view';
+
+type Slot = 'normal' | 'gold' | 'repeat';
+
+interface Planned {
+  taskId: string;
+  kind: Slot;
+  swapped: number;
+  repeatOf: string | null;
+}
+
+function drawSlots(count: number, goldShare: number, repeatShare: number): Slot[] {
+  return Array.from({ length: count }, () => {
+    const r = randomInt(1_000_000) / 1_000_000;
+    if (r < goldShare) return 'gold';
+    if (r < goldShare + repeatShare) return 'repeat';
+    return 'normal';
+  });
+}
+
+/** Gold and repeat slots that find nothing suitable fall back to normal items. */
+function planLease(ctx: AppContext, account: AccountRow, languages: string[], count: number, now: number): Planned[] {
+  const { options, db } = ctx;
+  const planned: Planned[] = [];
+  const used = new Set<string>();
+  let normal = 0;
+  for (const slot of drawSlots(count, options.goldShare, options.repeatShare)) {
+    const gold = slot === 'gold' ? pickGold(db, account.id, languages, used) : undefined;
+    const repeat = slot === 'repeat' ? pickRepeat(db, account.id, now - options.repeatMinAgeMs, used) : undefined;
+    if (gold) planned.push({ taskId: gold.id, kind: 'gold', swapped: randomInt(2), repeatOf: null });
+    else if (repeat)
+      planned.push({ taskId: repeat.taskId, kind: 'repeat', swapped: 1 - repeat.swapped, repeatOf: repeat.voteId });
+    else normal += 1;
+    used.add(gold?.id ?? repeat?.taskId ?? '');
+  }
+  for (const id of pickNormal(db, account.id, languages, normal, options.maxRatersPerTask)) {
+    if (!used.has(id)) planned.push({ taskId: id, kind: 'normal', swapped: randomInt(2), repeatOf: null });
+  }
+  // Shuffle so a gold or repeat item's position in the batch says nothing about it.
+  for (let i = planned.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [planned[i], planned[j]] = [planned[j] as Planned, planned[i] as Planned];
+  }
+  return planned;
+}
+
+function openLeaseCount(ctx: AppContext, accountId: number, now: number): number {
+  const row = sql(
+    ctx.db,
+    `SELECT COUNT(*) AS n FROM leases WHERE account_id = ? AND state = 'open' AND expires_at > ?`,
+  ).get(accountId, now) as { n: number };
+  return row.n;
+}
+
+function insertLease(ctx: AppContext, account: AccountRow, plan: Planned, task: TaskRow, now: number): LeaseRow {
+  const lease: LeaseRow = {
+    id: `t_${randomBytes(16).toString('base64url')}`,
+    task_id: plan.taskId,
+    account_id: account.id,
+    kind: plan.kind,
+    swapped: plan.swapped,
+    repeat_of: plan.repeatOf,
+    issued_at: now,
+    expires_at: now + ctx.options.leaseTtlMs,
+    state: 'open',
+  };
+  sql(
+    ctx.db,
+    `INSERT INTO leases (id, task_id, account_id, kind, swapped, repeat_of, issued_at, expires_at, state)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open')`,
+  ).run(
+    lease.id,
+    lease.task_id,
+    lease.account_id,
+    lease.kind,
+    lease.swapped,
+    lease.repeat_of,
+    lease.issued_at,
+    lease.expires_at,
+  );
+  if (plan.kind === 'normal') adjustLoad(ctx.db, task, 1);
+  return lease;
+}
+
+/**
+ * Hands out up to `count` new tasks. Fewer (possibly none) come back when
+ * the rater's languages are exhausted or they hold too many open leases;
+ * that is an answer, not an error.
+ */
+export function leaseTasks(ctx: AppContext, account: AccountRow, count: number, now = Date.now()): Task[] {
+  const languages = routableLanguages(profileOf(account).languages);
+  return transaction(ctx.db, () => {
+    reclaimLapsed(ctx.db, now, ctx.options.leaseGraceMs);
+    const room = Math.max(0, ctx.options.maxOpenLeasesPerRater - openLeaseCount(ctx, account.id, now));
+    if (languages.length === 0 || room === 0) return [];
+    return planLease(ctx, account, languages, Math.min(count, room), now).map((plan) => {
+      const task = findTask(ctx.db, plan.taskId) as TaskRow;
+      return renderTask(ctx, insertLease(ctx, account, plan, task, now), task, account.public_id);
+    });
+  });
+}
+
+/** The rater's open, unexpired leases, for a client that lost its task cache. */
+export function openLeases(ctx: AppContext, account: AccountRow, now = Date.now()): Task[] {
+  const leases = sql(
+    ctx.db,
+    `SELECT * FROM leases WHERE account_id = ? AND state = 'open' AND expires_at > ? ORDER BY issued_at`,
+  ).all(account.id, now) as unknown as LeaseRow[];
+  return leases.map((lease) => renderTask(ctx, lease, findTask(ctx.db, lease.task_id) as TaskRow, account.public_id));
+}

@@ -1,0 +1,117 @@
+import type { Db } from '../db/open';
+import { sql } from '../db/statements';
+import { adjustLoad } from './repo';
+
+/** The rater may take this item: not gold, under the rater cap, never seen by them (lapsed leases do not count). */
+const AVAILABLE = `t.lang_base = p.lang_base AND t.pair_key = p.pair_key AND t.gold IS NULL AND t.assigned < :cap
+  AND NOT EXISTS (SELECT 1 FROM leases l WHERE l.account_id = :account AND l.task_id = t.id AND l.state <> 'lapsed')
+  AND NOT EXISTS (SELECT 1 FROM votes v WHERE v.account_id = :account AND v.task_id = t.id AND v.kind <> 'repeat')`;
+
+interface Candidate {
+  id: string;
+  assigned: number;
+  shuffle: number;
+}
+
+/**
+ * One available item from each of the least-loaded pairs of a language.
+ * SQLite walks pair_load in index order and stops after `count` hits, so
+ * the cost follows the lease size, not the size of the pool.
+ */
+function firstPerPair(db: Db, lang: string, accountId: number, count: number, cap: number): Candidate[] {
+  return sql(
+    db,
+    `SELECT id, assigned, shuffle FROM (
+       SELECT p.assigned, p.shuffle, (SELECT t.id FROM tasks t WHERE ${AVAILABLE} ORDER BY t.shuffle LIMIT 1) AS id
+       FROM pair_load p WHERE p.lang_base = :lang ORDER BY p.assigned, p.shuffle
+     ) WHERE id IS NOT NULL LIMIT :count`,
+  ).all({ lang, account: accountId, cap, count }) as unknown as Candidate[];
+}
+
+/** Several items per pair, least-loaded pairs first: for languages with fewer pairs than slots. */
+function manyPerPair(db: Db, lang: string, accountId: number, count: number, cap: number): string[] {
+  const rows = sql(
+    db,
+    `SELECT t.id FROM pair_load p JOIN tasks t ON ${AVAILABLE}
+     WHERE p.lang_base = :lang ORDER BY p.assigned, p.shuffle, t.shuffle LIMIT :count`,
+  ).all({ lang, account: accountId, cap, count }) as Array<{ id: string }>;
+  return rows.map((row) => row.id);
+}
+
+/**
+ * Items for normal slots: the least-loaded model pairs first (load per
+ * language: votes plus live leases), one item per pair while pairs last,
+ * so that one lease is not ten items of the same pair.
+ */
+export function pickNormal(db: Db, accountId: number, languages: string[], count: number, cap: number): string[] {
+  if (count === 0) return [];
+  const merged = languages
+    .flatMap((lang) => firstPerPair(db, lang, accountId, count, cap))
+    .sort((x, y) => x.assigned - y.assigned || x.shuffle - y.shuffle);
+  const chosen = new Set(merged.slice(0, count).map((c) => c.id));
+  for (const lang of languages) {
+    if (chosen.size >= count) break;
+    for (const id of manyPerPair(db, lang, accountId, count + chosen.size, cap))
+      if (chosen.size < count) chosen.add(id);
+  }
+  return [...chosen];
+}
+
+/** A gold item this rater has never been shown. */
+export function pickGold(
+  db: Db,
+  accountId: number,
+  languages: string[],
+  exclude: Set<string>,
+): { id: string } | undefined {
+  const rows = sql(
+    db,
+    `SELECT t.id FROM tasks t
+     WHERE t.lang_base IN (SELECT value FROM json_each(:langs))
+       AND t.gold IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM leases l WHERE l.account_id = :account AND l.task_id = t.id)
+       AND NOT EXISTS (SELECT 1 FROM votes v WHERE v.account_id = :account AND v.task_id = t.id AND v.kind <> 'repeat')
+     ORDER BY random() LIMIT 8`,
+  ).all({ langs: JSON.stringify(languages), account: accountId }) as Array<{ id: string }>;
+  return rows.find((row) => !exclude.has(row.id));
+}
+
+/**
+ * An earlier decisive vote of this rater, old enough not to be remembered
+ * and never repeated before. The repeat is shown with the sides swapped
+ * relative to that vote, which is what measures position bias per rater.
+ */
+export function pickRepeat(
+  db: Db,
+  accountId: number,
+  olderThan: number,
+  exclude: Set<string>,
+): { voteId: string; taskId: string; swapped: number } | undefined {
+  const rows = sql(
+    db,
+    `SELECT v.id AS voteId, v.task_id AS taskId, v.swapped AS swapped FROM votes v
+     WHERE v.account_id = :account AND v.kind = 'normal' AND v.outcome <> 'cant_read' AND v.received_at < :olderThan
+       AND NOT EXISTS (SELECT 1 FROM leases l WHERE l.repeat_of = v.id)
+     ORDER BY random() LIMIT 8`,
+  ).all({ account: accountId, olderThan }) as Array<{ voteId: string; taskId: string; swapped: number }>;
+  return rows.find((row) => !exclude.has(row.taskId));
+}
+
+/**
+ * Leases whose grace has run out go back to the pool. Runs before every
+ * lease; it is the only place a lease changes from open to lapsed, so a
+ * lease within its grace period is never taken away.
+ */
+export function reclaimLapsed(db: Db, now: number, graceMs: number): number {
+  const lapsed = sql(
+    db,
+    `SELECT l.id, l.kind, t.id AS task_id, t.pair_key, t.lang_base FROM leases l JOIN tasks t ON t.id = l.task_id
+     WHERE l.state = 'open' AND l.expires_at < ?`,
+  ).all(now - graceMs) as Array<{ id: string; kind: string; task_id: string; pair_key: string; lang_base: string }>;
+  for (const lease of lapsed) {
+    sql(db, `UPDATE leases SET state = 'lapsed' WHERE id = ?`).run(lease.id);
+    if (lease.kind === 'normal')
+      adjustLoad(db, { id: lease.task_id, pair_key: lease.pair_key, lang_base: lease.lang_base }, -1);
+  }
+  return lapsed.length;
+}

@@ -1,0 +1,120 @@
+import type { PushRequest, PushResponse, Vote, VoteResult } from '../../shared/protocol/votes';
+import type { AccountRow } from '../accounts/repo';
+import type { AppContext } from '../context';
+import { transaction } from '../db/open';
+import { sql } from '../db/statements';
+import { HttpError } from '../http/errors';
+import { closeLease, evaluateVote } from './evaluate';
+import { REJECT_MESSAGES } from './reasons';
+import { asDuplicate, firstResultForVote, insertVote, resultAtSeq, saveResult, type VoteRecord } from './store';
+
+/**
+ * An installation's cursor belongs to the account that first pushed with
+ * it. Letting another account advance it would let one rater swallow
+ * another's seqs, so a client switching accounts must use a new installationId.
+ */
+function cursorOf(ctx: AppContext, installationId: string, account: AccountRow, now: number): number {
+  const row = sql(ctx.db, 'SELECT account_id, last_seq FROM installations WHERE id = ?').get(installationId) as
+    { account_id: number; last_seq: number } | undefined;
+  if (!row) {
+    sql(ctx.db, 'INSERT INTO installations (id, account_id, last_seq, created_at) VALUES (?, ?, 0, ?)').run(
+      installationId,
+      account.id,
+      now,
+    );
+    return 0;
+  }
+  if (row.account_id !== account.id) {
+    throw new HttpError(
+      'installation_foreign',
+      'this installationId belongs to another account; create a new installationId per account',
+    );
+  }
+  return row.last_seq;
+}
+
+/** seq at or below the cursor: answered from the stored result, never applied again. */
+function replay(ctx: AppContext, installationId: string, vote: Vote): VoteResult {
+  const stored = resultAtSeq(ctx.db, installationId, vote.seq);
+  if (stored && stored.vote_id === vote.id) return asDuplicate(stored, vote.id, vote.seq, REJECT_MESSAGES);
+  // A different vote under an old seq is a client bug; saying "duplicate" would make it drop a real vote.
+  return {
+    id: vote.id,
+    seq: vote.seq,
+    status: 'rejected',
+    reason: 'seq_conflict',
+    message: REJECT_MESSAGES.seq_conflict,
+  };
+}
+
+function apply(
+  ctx: AppContext,
+  account: AccountRow,
+  installationId: string,
+  vote: Vote,
+  now: number,
+  accepted: VoteRecord[],
+): VoteResult {
+  const seen = firstResultForVote(ctx.db, vote.id);
+  if (seen) return asDuplicate(seen, vote.id, vote.seq, REJECT_MESSAGES);
+  const verdict = evaluateVote(ctx, account, vote, installationId, now);
+  if (!verdict.accepted) {
+    return {
+      id: vote.id,
+      seq: vote.seq,
+      status: 'rejected',
+      reason: verdict.reason,
+      message: REJECT_MESSAGES[verdict.reason],
+    };
+  }
+  const { record, task } = verdict;
+  insertVote(ctx.db, record);
+  closeLease(ctx, record, task);
+  accepted.push(record);
+  const result: VoteResult = { id: vote.id, seq: vote.seq, status: 'accepted' };
+  if (ctx.options.reveal === 'on_accept') {
+    result.reveal = record.swapped
+      ? { first: record.modelB, second: record.modelA }
+      : { first: record.modelA, second: record.modelB };
+  }
+  return result;
+}
+
+/**
+ * Applies a batch with Replicache's rules, all in one transaction: seq ≤
+ * cursor is a replay, seq = cursor + 1 is applied (accepted or rejected,
+ * either way the cursor advances), and the first gap stops the batch. The
+ * response is sent only after COMMIT, so every acknowledged vote is on disk.
+ */
+export function pushVotes(ctx: AppContext, account: AccountRow, request: PushRequest, now = Date.now()): PushResponse {
+  const accepted: VoteRecord[] = [];
+  const { installationId } = request;
+  const outcome = transaction(ctx.db, () => {
+    let cursor = cursorOf(ctx, installationId, account, now);
+    const results: VoteResult[] = [];
+    for (const vote of request.votes) {
+      if (vote.seq <= cursor) {
+        results.push(replay(ctx, installationId, vote));
+        continue;
+      }
+      if (vote.seq > cursor + 1) break;
+      const result = apply(ctx, account, installationId, vote, now, accepted);
+      saveResult(ctx.db, installationId, vote.seq, result, now);
+      results.push(result);
+      cursor = vote.seq;
+    }
+    sql(ctx.db, 'UPDATE installations SET last_seq = ? WHERE id = ?').run(cursor, installationId);
+    return { lastSeq: cursor, results };
+  });
+  // Only committed votes reach the in-memory aggregate; a crash before this line is healed by the rebuild at start.
+  ctx.leaderboard.addVotes(accepted);
+  return { ...outcome, serverTime: new Date(now).toISOString() };
+}
+
+export function cursorFor(ctx: AppContext, account: AccountRow, installationId: string): number {
+  const row = sql(ctx.db, 'SELECT account_id, last_seq FROM installations WHERE id = ?').get(installationId) as
+    { account_id: number; last_seq: number } | undefined;
+  if (row && row.account_id !== account.id)
+    throw new HttpError('installation_foreign', 'this installationId belongs to another account');
+  return row?.last_seq ?? 0;
+}

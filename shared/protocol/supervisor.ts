@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import { Profile, Role } from './auth';
+import { IsoDateTime, OpaqueId } from './primitives';
+import { Choice, CriterionRating, VoteFlag } from './votes';
+
+export const SUPERVISOR_RATERS_PATH = '/v1/supervisor/raters';
+export const SUPERVISOR_FLAGS_PATH = '/v1/supervisor/flags';
+export const SUPERVISOR_EXPORT_PATH = '/v1/supervisor/export';
+export const supervisorRaterVotesPath = (raterId: string) =>
+  `/v1/supervisor/raters/${encodeURIComponent(raterId)}/votes`;
+export const supervisorDisagreementsPath = (raterId: string) =>
+  `/v1/supervisor/raters/${encodeURIComponent(raterId)}/disagreements`;
+
+/**
+ * Per-rater consistency, computed by shared/quality over the stored votes
+ * (see docs/RANKING.md for each metric). A rate is null when there is
+ * nothing to measure yet: no gold items seen, no swapped repeats, no
+ * co-raters with a strict majority on the rater's items.
+ */
+export const RaterQuality = z.object({
+  votes: z.number().int().min(0),
+  items: z.number().int().min(0),
+  /** Leave-one-out agreement with the other raters' strict majority. */
+  agreement: z.number().nullable(),
+  agreementCompared: z.number().int().min(0),
+  meanCohenKappa: z.number().nullable(),
+  tieRate: z.number().nullable(),
+  bothBadRate: z.number().nullable(),
+  /** Share of decisive votes for the side shown first (½ = unbiased) and its binomial p-value. */
+  positionBias: z.number().nullable(),
+  positionBiasPValue: z.number().nullable(),
+  /** Same answer on swapped re-showings. */
+  selfConsistency: z.number().nullable(),
+  repeats: z.number().int().min(0),
+  goldAccuracy: z.number().nullable(),
+  goldItems: z.number().int().min(0),
+  medianActiveMs: z.number().nullable(),
+  tooFastShare: z.number().nullable(),
+  /** LMArena's sequential test: max of the two running products; flagged above 20 (α = 0.05). */
+  anomalyScore: z.number().nullable(),
+  anomalous: z.boolean(),
+});
+export type RaterQuality = z.infer<typeof RaterQuality>;
+
+export const RaterSummary = z.object({
+  id: OpaqueId,
+  displayName: z.string(),
+  email: z.string().nullable(),
+  role: Role,
+  vetted: z.boolean(),
+  suspended: z.boolean(),
+  profile: Profile,
+  lastVoteAt: IsoDateTime.nullable(),
+  openFlags: z.number().int().min(0),
+  quality: RaterQuality,
+});
+export type RaterSummary = z.infer<typeof RaterSummary>;
+
+export const PoolAgreement = z.object({
+  votes: z.number().int().min(0),
+  raters: z.number().int().min(0),
+  items: z.number().int().min(0),
+  krippendorffAlphaNominal: z.number().nullable(),
+  krippendorffAlphaOrdinal: z.number().nullable(),
+  fleissKappa: z.number().nullable(),
+  meanCohenKappa: z.number().nullable(),
+});
+export type PoolAgreement = z.infer<typeof PoolAgreement>;
+
+export const RatersResponse = z.object({
+  raters: z.array(RaterSummary),
+  pool: PoolAgreement,
+  computedAt: IsoDateTime,
+});
+export type RatersResponse = z.infer<typeof RatersResponse>;
+
+export const VoteKind = z.enum(['normal', 'gold', 'repeat', 'import']);
+export type VoteKind = z.infer<typeof VoteKind>;
+
+/** A stored vote as a supervisor sees it: models named, sides as the rater saw them. */
+export const RaterVote = z.object({
+  voteId: z.string(),
+  raterId: OpaqueId,
+  itemId: OpaqueId,
+  kind: VoteKind,
+  language: z.string(),
+  category: z.string(),
+  shownFirst: z.string(),
+  shownSecond: z.string(),
+  choice: Choice,
+  /** The chosen model, null for tie, both bad and can't read. */
+  winner: z.string().nullable(),
+  goldCorrect: z.boolean().nullable(),
+  criteria: z.record(z.string(), CriterionRating),
+  rationale: z.string().nullable(),
+  reasonTags: z.array(z.string()),
+  flags: z.array(VoteFlag),
+  confidence: z.number().int().nullable(),
+  activeMs: z.number().int().nullable(),
+  votedAt: IsoDateTime,
+  receivedAt: IsoDateTime,
+  segment: z.object({
+    country: z.string().nullable(),
+    age_band: z.string().nullable(),
+    education: z.string().nullable(),
+  }),
+});
+export type RaterVote = z.infer<typeof RaterVote>;
+
+export const PageQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  cursor: z.string().max(256).optional(),
+});
+export type PageQuery = z.infer<typeof PageQuery>;
+
+export const RaterVotesResponse = z.object({
+  votes: z.array(RaterVote),
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+export type RaterVotesResponse = z.infer<typeof RaterVotesResponse>;
+
+export const Disagreement = z.object({
+  vote: RaterVote,
+  /** The strict majority outcome of the other raters on the item, as a model name, 'tie' or 'both_bad'. */
+  consensus: z.string(),
+  agreeing: z.number().int().min(0),
+  others: z.number().int().min(1),
+});
+export type Disagreement = z.infer<typeof Disagreement>;
+
+export const DisagreementsResponse = z.object({
+  disagreements: z.array(Disagreement),
+});
+export type DisagreementsResponse = z.infer<typeof DisagreementsResponse>;
+
+export const Flag = z.object({
+  id: z.number().int(),
+  raterId: OpaqueId,
+  voteId: z.string().nullable(),
+  note: z.string(),
+  source: z.enum(['supervisor', 'anomaly_test']),
+  createdBy: z.string().nullable(),
+  createdAt: IsoDateTime,
+});
+export type Flag = z.infer<typeof Flag>;
+
+export const CreateFlagRequest = z.strictObject({
+  raterId: OpaqueId,
+  voteId: z.string().max(64).optional(),
+  note: z.string().trim().min(1).max(2000),
+});
+export type CreateFlagRequest = z.infer<typeof CreateFlagRequest>;
+
+export const FlagsQuery = z.strictObject({ raterId: OpaqueId.optional() });
+export type FlagsQuery = z.infer<typeof FlagsQuery>;
+
+export const FlagsResponse = z.object({ flags: z.array(Flag) });
+export type FlagsResponse = z.infer<typeof FlagsResponse>;
+
+export const ExportQuery = z.strictObject({
+  format: z.enum(['csv', 'jsonl']),
+  raterId: OpaqueId.optional(),
+});
+export type ExportQuery = z.infer<typeof ExportQuery>;

@@ -1,0 +1,172 @@
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+import type { Session } from '../../../shared/protocol/auth';
+import type { Task } from '../../../shared/protocol/tasks';
+import type { Vote } from '../../../shared/protocol/votes';
+import { startServer, type RunningServer } from '../../../server/app';
+import type { ServerOptions } from '../../../server/config';
+import { openDatabase } from '../../../server/db/open';
+import type { DemoAccountsFile } from '../../../server/demo/accounts';
+import { seedDemoIfEmpty } from '../../../server/demo/seed';
+
+export type DemoAccount = DemoAccountsFile['accounts'][number];
+
+export interface TestServer {
+  server: RunningServer;
+  url: string;
+  dataDir: string;
+  accounts: Record<DemoAccount['key'], DemoAccount>;
+  close(): Promise<void>;
+}
+
+let template: Promise<string> | undefined;
+
+/**
+ * The demo seed, made once per test file and copied for each server in it:
+ * a copy takes milliseconds where a seed takes a second. Its demo passwords
+ * are hashed at scrypt N=2^12 rather than 2^15, so the suite's sixty-odd
+ * sign-ins take milliseconds each; demo-seed.test.ts seeds a fresh dir at
+ * the production cost, and the password unit test checks that cost.
+ */
+function seededTemplate(): Promise<string> {
+  template ??= (async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'verdict-template-'));
+    const db = openDatabase(dir);
+    await seedDemoIfEmpty(db, dir, undefined, 12);
+    db.close(); // checkpoints the WAL into verdict.sqlite, so the one file is the whole database
+    return dir;
+  })();
+  return template;
+}
+
+// Registered on the root suite of whichever test file imports this module (vitest isolates files).
+afterAll(async () => {
+  if (template) rmSync(await template, { recursive: true, force: true });
+});
+
+/**
+ * A real server on 127.0.0.1, port 0, with a fresh data dir holding the
+ * demo network (copied from the template, or seeded by the server itself
+ * with seed = 'fresh'). Time-based safeguards are off unless a test turns them on,
+ * so that tests never depend on how fast the machine is.
+ */
+export async function startTestServer(
+  overrides: Partial<ServerOptions> = {},
+  seed: 'copy' | 'fresh' = 'copy',
+): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'verdict-server-test-'));
+  if (seed === 'copy') {
+    const source = await seededTemplate();
+    for (const file of ['verdict.sqlite', 'demo-accounts.json']) copyFileSync(join(source, file), join(dataDir, file));
+  }
+  const server = await startServer({
+    dataDir,
+    port: 0,
+    demo: true,
+    minActiveMs: 0,
+    goldShare: 0,
+    repeatShare: 0,
+    statsMaxStaleMs: 0,
+    anomalyScanIntervalMs: 0,
+    ...overrides,
+  });
+  const file = JSON.parse(readFileSync(join(dataDir, 'demo-accounts.json'), 'utf8')) as DemoAccountsFile;
+  const accounts = Object.fromEntries(file.accounts.map((a) => [a.key, a])) as TestServer['accounts'];
+  const handle: TestServer = {
+    server,
+    url: server.url,
+    dataDir,
+    accounts,
+    // Reads handle.server at close time: a test may have restarted the server on the same dir.
+    close: async () => {
+      await handle.server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return handle;
+}
+
+// Tests read JSON bodies loosely; where the exact shape matters they parse it with the protocol schema.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export interface Reply<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** fetch with JSON in and out; `raw` sends a body string exactly as given. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function call<T = any>(
+  url: string,
+  method: 'GET' | 'POST',
+  path: string,
+  options: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+): Promise<Reply<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let body: string | undefined;
+  if (options.raw !== undefined) body = options.raw;
+  else if (options.body !== undefined) body = JSON.stringify(options.body);
+  if (body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
+  const response = await fetch(`${url}${path}`, { method, headers, body });
+  const text = await response.text();
+  const type = response.headers.get('content-type') ?? '';
+  return {
+    status: response.status,
+    body: type.startsWith('application/json') && text ? JSON.parse(text) : text,
+    headers: response.headers,
+  };
+}
+
+export async function login(url: string, account: { email: string; password: string }): Promise<Session> {
+  const reply = await call<Session>(url, 'POST', '/v1/auth/login', {
+    body: { email: account.email, password: account.password },
+  });
+  if (reply.status !== 200) throw new Error(`login failed: ${reply.status} ${JSON.stringify(reply.body)}`);
+  return reply.body;
+}
+
+export async function lease(url: string, token: string, count: number): Promise<Task[]> {
+  const reply = await call<{ tasks: Task[] }>(url, 'POST', '/v1/tasks/lease', { token, body: { count } });
+  if (reply.status !== 200) throw new Error(`lease failed: ${reply.status} ${JSON.stringify(reply.body)}`);
+  return reply.body.tasks;
+}
+
+/** RFC 9562 UUIDv7: 48-bit millisecond time, version 7, variant 10, random rest. */
+export function uuidv7(): string {
+  const bytes = randomBytes(16);
+  let ms = Date.now();
+  for (let i = 5; i >= 0; i--) {
+    bytes[i] = ms % 256;
+    ms = Math.floor(ms / 256);
+  }
+  bytes[6] = ((bytes[6] as number) & 0x0f) | 0x70;
+  bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export function voteFor(task: Pick<Task, 'taskId' | 'ticket'>, seq: number, overrides: Partial<Vote> = {}): Vote {
+  const now = new Date().toISOString();
+  return {
+    id: uuidv7(),
+    seq,
+    taskId: task.taskId,
+    ticket: task.ticket,
+    choice: 'first',
+    activeMs: 12_000,
+    shownAt: now,
+    votedAt: now,
+    clockOffsetMs: 0,
+    locale: 'en',
+    appVersion: '0.1.0-test',
+    ...overrides,
+  };
+}
+
+export async function push(url: string, token: string, installationId: string, votes: Vote[]) {
+  return call(url, 'POST', '/v1/votes/push', { token, body: { installationId, votes } });
+}

@@ -1,0 +1,122 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CountsResponse, LeaderboardResponse } from '../../../shared/protocol/leaderboard';
+import { aggregateBattles, rankModels, type Battle } from '../../../shared/ranking';
+import { readCsv, readJsonl } from '../../../server/demo/files';
+import { call, lease, login, push, startTestServer, voteFor, type TestServer } from './helpers';
+
+const LLMFAO = join(import.meta.dirname, '../../../../shared/data/llmfao');
+
+/** The crowd votes straight from ../shared, independent of the server's import code. */
+function crowdBattles(): Battle[] {
+  const names = new Map(
+    readJsonl<{ id: number; name: string }>(join(LLMFAO, 'models.jsonl')).map((m) => [String(m.id), m.name]),
+  );
+  const outcome = { left: 'a', right: 'b', tie: 'tie' } as const;
+  return readCsv(join(LLMFAO, 'crowd-comparisons.csv')).map((row) => ({
+    modelA: names.get(row.model_x as string) as string,
+    modelB: names.get(row.model_y as string) as string,
+    outcome: outcome[row.winner as keyof typeof outcome],
+  }));
+}
+
+describe('leaderboard on the demo data', () => {
+  let t: TestServer;
+  let token: string;
+  beforeAll(async () => {
+    t = await startTestServer();
+    token = (await login(t.url, t.accounts.rater1)).accessToken;
+  });
+  afterAll(() => t.close());
+
+  it('serves the English pair counts exactly as aggregateBattles computes them from the LLMFAO CSV', async () => {
+    const reply = await call(t.url, 'GET', '/v1/leaderboard/counts?language=en', { token });
+    const body = CountsResponse.parse(reply.body);
+    expect(body.segments).toHaveLength(1);
+    expect(body.segments[0]).toMatchObject({ segment: { language: 'en' }, raters: 124, votes: 8931, withheld: false });
+    expect(body.segments[0]?.counts).toEqual(aggregateBattles(crowdBattles()));
+  });
+
+  it('ranks the segment with shared/ranking: ratings, 95% intervals and ranks', async () => {
+    const reply = await call(t.url, 'GET', '/v1/leaderboard?language=en', { token });
+    const body = LeaderboardResponse.parse(reply.body);
+    const expected = rankModels(aggregateBattles(crowdBattles()));
+    expect(body.withheld).toBe(false);
+    expect(body.models).toHaveLength(59);
+    expect(body.models).toEqual(expected.models);
+    expect(body.models[0]?.rank).toBe(1);
+    for (const row of body.models) expect(row.lower).toBeLessThanOrEqual(row.rating);
+  });
+
+  it('withholds a segment with fewer than 5 distinct raters, and says why', async () => {
+    const tasks = await lease(t.url, token, 2);
+    await push(
+      t.url,
+      token,
+      crypto.randomUUID(),
+      tasks.map((task, i) => voteFor(task, i + 1)),
+    );
+    const reply = await call(t.url, 'GET', '/v1/leaderboard?country=DE', { token });
+    const body = LeaderboardResponse.parse(reply.body);
+    expect(body).toMatchObject({ withheld: true, raters: 1, votes: 2, models: [] });
+    expect(body.withheldReason).toMatch(/1 distinct rater; at least 5/);
+    const counts = CountsResponse.parse(
+      (await call(t.url, 'GET', '/v1/leaderboard/counts?country=DE', { token })).body,
+    );
+    expect(counts.segments[0]).toMatchObject({ withheld: true, counts: { models: [], rows: [] } });
+  });
+
+  it('splits counts by a segment field, withholding the small slices', async () => {
+    const reply = await call(t.url, 'GET', '/v1/leaderboard/counts?by=country', { token });
+    const body = CountsResponse.parse(reply.body);
+    const byCountry = Object.fromEntries(body.segments.map((s) => [s.segment.country, s]));
+    expect(Object.keys(byCountry).sort()).toEqual(['DE', 'IN', 'KE', 'PH', 'US']);
+    expect(byCountry.DE?.withheld).toBe(true);
+    for (const country of ['IN', 'KE', 'PH', 'US']) {
+      expect(byCountry[country]?.withheld).toBe(false);
+      expect(byCountry[country]?.raters).toBeGreaterThanOrEqual(5);
+    }
+    const shown = body.segments.filter((s) => !s.withheld).reduce((sum, s) => sum + s.votes, 0);
+    expect(shown).toBe(8931);
+  });
+
+  it('counts each new vote once, and a replay not at all', async () => {
+    const before = CountsResponse.parse((await call(t.url, 'GET', '/v1/leaderboard/counts', { token })).body);
+    const tasks = await lease(t.url, token, 3);
+    const installation = crypto.randomUUID();
+    const votes = tasks.map((task, i) => voteFor(task, i + 1));
+    await push(t.url, token, installation, votes);
+    await push(t.url, token, installation, votes);
+    const after = CountsResponse.parse((await call(t.url, 'GET', '/v1/leaderboard/counts', { token })).body);
+    expect(after.segments[0]?.votes).toBe((before.segments[0]?.votes as number) + 3);
+    expect(after.version).toBe(before.version + 3);
+  });
+
+  it('needs a signed-in account', async () => {
+    const reply = await call(t.url, 'GET', '/v1/leaderboard');
+    expect(reply.status).toBe(401);
+  });
+});
+
+describe('segment attributes are frozen at vote time', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer({ minRaters: 1 });
+  });
+  afterAll(() => t.close());
+
+  it('keeps old votes in the old segment after the rater moves country', async () => {
+    const session = await login(t.url, t.accounts.rater1);
+    const installation = crypto.randomUUID();
+    const tasks = await lease(t.url, session.accessToken, 4);
+    await push(t.url, session.accessToken, installation, [voteFor(tasks[0]!, 1), voteFor(tasks[1]!, 2)]);
+    t.server.context.db.prepare(`UPDATE accounts SET country = 'FR' WHERE public_id = ?`).run(session.account.id);
+    await push(t.url, session.accessToken, installation, [voteFor(tasks[2]!, 3)]);
+    const counts = async (country: string) =>
+      CountsResponse.parse(
+        (await call(t.url, 'GET', `/v1/leaderboard/counts?country=${country}`, { token: session.accessToken })).body,
+      ).segments[0]?.votes;
+    expect(await counts('DE')).toBe(2);
+    expect(await counts('FR')).toBe(1);
+  });
+});

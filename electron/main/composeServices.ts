@@ -107,6 +107,16 @@ export async function createMainServices(ports: MainPorts): Promise<MainServices
       health.setBaseUrl(serverUrl);
       sync.kick();
     },
+    installation: {
+      claim(owner) {
+        const current = ports.preferencesStore.get('installationOwner');
+        if (current === owner) return true;
+        // A fresh installation (nothing journaled yet) may change hands; one with votes may not.
+        if (typeof current === 'string' && journal.all().length > 0) return false;
+        ports.preferencesStore.set('installationOwner', owner);
+        return true;
+      },
+    },
     features: {
       api,
       auth,

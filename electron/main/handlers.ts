@@ -21,6 +21,12 @@ export interface HandlerDeps {
   /** After a successful sign-in: point health at the new server and start syncing. */
   onSignedIn: (serverUrl: string) => void;
   features: FeatureDeps;
+  /**
+   * The journal's seqs and the installation id belong to one account on one
+   * server (the server refuses another account's installation id), so an
+   * installation that holds votes is claimed by the first account that signs in.
+   */
+  installation: { claim(owner: string): boolean };
 }
 
 /**
@@ -46,6 +52,10 @@ export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
     'auth.signIn': async ({ serverUrl, email, password }) => {
       const result = await deps.auth.signIn(serverUrl, email, password);
       if (!result.ok) return result;
+      if (!deps.installation.claim(`${serverUrl} ${deps.auth.accountId()}`)) {
+        await deps.auth.signOut();
+        return { ok: false, failure: { reason: 'installation_in_use' } };
+      }
       deps.onSignedIn(serverUrl);
       return { ok: true, state: deps.auth.state() };
     },

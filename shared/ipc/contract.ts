@@ -94,6 +94,7 @@ export const SignInFailure = z.object({
     'suspended',
     'rate_limited',
     'server_error',
+    'installation_in_use',
   ]),
   serverApiVersion: z.number().int().optional(),
   retryAfterSeconds: z.number().int().optional(),

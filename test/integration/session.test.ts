@@ -125,6 +125,17 @@ describe('a rating session against the real reference server', () => {
     expect((await call('session.getState')).remaining).toBeGreaterThanOrEqual(remaining - 1);
   });
 
+  it('refuses a second account on an installation that holds the first one’s votes', async () => {
+    const { email, password } = backend.password('rater2');
+    expect(await call('auth.signIn', { serverUrl: backend.server.url, email, password })).toMatchObject({
+      ok: false,
+      failure: { reason: 'installation_in_use' },
+    });
+    expect((await call('auth.getState')).status).toBe('signed_out');
+    const rater1 = backend.password('rater1');
+    expect(await call('auth.signIn', { serverUrl: backend.server.url, ...rater1 })).toMatchObject({ ok: true });
+  });
+
   it('signs out and wipes the stored tokens', async () => {
     const state = await call('auth.signOut');
     expect(state.status).toBe('signed_out');

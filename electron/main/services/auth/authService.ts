@@ -53,6 +53,11 @@ export class AuthService {
     };
   }
 
+  /** The signed-in account's server-side id (null when signed out). */
+  accountId(): string | null {
+    return this.session?.account.id ?? null;
+  }
+
   serverUrl(): string | null {
     return this.session?.serverUrl ?? null;
   }

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import type {
+  FlagEntry,
+  FlagKind,
+  ItemMark,
+  SupervisorAnswer,
+  SupervisorExport,
+} from '../../../../shared/ipc/features/supervisorContract';
+import {
+  DisagreementsResponse,
+  Flag,
+  FlagsResponse,
+  RatersResponse,
+  RaterVotesResponse,
+  SUPERVISOR_EXPORT_PATH,
+  SUPERVISOR_FLAGS_PATH,
+  SUPERVISOR_RATERS_PATH,
+  supervisorDisagreementsPath,
+  supervisorRaterVotesPath,
+} from '../../../../shared/protocol/supervisor';
+import { decodeFlag, encodeFlagNote } from './flagNotes';
+import type { SupervisorClient } from './supervisorClient';
+
+function withQuery(path: string, query: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+function mapAnswer<T, U>(answer: SupervisorAnswer<T>, map: (data: T) => U): SupervisorAnswer<U> {
+  return answer.ok ? { ok: true, data: map(answer.data) } : answer;
+}
+
+/**
+ * The export endpoint answers text. The HTTP adapter parses any body that is
+ * valid JSON, so a one-vote JSONL file arrives as an object and an empty one
+ * as null; both are turned back into the text the server sent.
+ */
+function exportText(body: unknown): string {
+  if (typeof body === 'string') return body;
+  if (body === null || body === undefined) return '';
+  return `${JSON.stringify(body)}\n`;
+}
+
+function safeFilePart(value: string): string {
+  return value.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 64);
+}
+
+/** One method per supervisor IPC call: validated proxies to /v1/supervisor, nothing cached. */
+export function createSupervisorService(client: SupervisorClient, today: () => Date = () => new Date()) {
+  const addFlag = async (
+    raterId: string,
+    kind: FlagKind,
+    note: string,
+    voteId?: string,
+  ): Promise<SupervisorAnswer<FlagEntry>> =>
+    mapAnswer(
+      await client.request({
+        method: 'POST',
+        path: SUPERVISOR_FLAGS_PATH,
+        body: { raterId, note: encodeFlagNote(kind, note), ...(voteId ? { voteId } : {}) },
+        schema: Flag,
+      }),
+      decodeFlag,
+    );
+  return {
+    raters: () => client.request({ method: 'GET', path: SUPERVISOR_RATERS_PATH, schema: RatersResponse }),
+    raterVotes: (raterId: string, page: { cursor?: string; limit?: number }) =>
+      client.request({
+        method: 'GET',
+        path: withQuery(supervisorRaterVotesPath(raterId), page),
+        schema: RaterVotesResponse,
+      }),
+    disagreements: (raterId: string) =>
+      client.request({ method: 'GET', path: supervisorDisagreementsPath(raterId), schema: DisagreementsResponse }),
+    flags: async (raterId?: string) =>
+      mapAnswer(
+        await client.request({
+          method: 'GET',
+          path: withQuery(SUPERVISOR_FLAGS_PATH, { raterId }),
+          schema: FlagsResponse,
+        }),
+        (data) => ({
+          flags: data.flags.map(decodeFlag),
+        }),
+      ),
+    flag: (raterId: string, note: string) => addFlag(raterId, 'flag', note),
+    unflag: (raterId: string, note: string) => addFlag(raterId, 'unflag', note),
+    markVote: (raterId: string, voteId: string, mark: ItemMark, note: string) => addFlag(raterId, mark, note, voteId),
+    export: async (format: 'csv' | 'jsonl', raterId?: string): Promise<SupervisorAnswer<SupervisorExport>> =>
+      mapAnswer(
+        await client.request({
+          method: 'GET',
+          path: withQuery(SUPERVISOR_EXPORT_PATH, { format, raterId }),
+          schema: z.unknown(),
+        }),
+        (body) => ({
+          fileName: `verdict-votes-${safeFilePart(raterId ?? 'team')}-${today().toISOString().slice(0, 10)}.${format}`,
+          mediaType: format === 'csv' ? 'text/csv' : 'application/x-ndjson',
+          content: exportText(body),
+        }),
+      ),
+  };
+}
+export type SupervisorService = ReturnType<typeof createSupervisorService>;

@@ -1,3 +1,12 @@
 /** IPC names of the supervisor feature (see ../channels.ts). Zod-free: the preload imports it. */
-export const SUPERVISOR_INVOKE_CHANNELS = [] as const;
+export const SUPERVISOR_INVOKE_CHANNELS = [
+  'supervisor.raters',
+  'supervisor.raterVotes',
+  'supervisor.disagreements',
+  'supervisor.flags',
+  'supervisor.flag',
+  'supervisor.unflag',
+  'supervisor.markVote',
+  'supervisor.export',
+] as const;
 export const SUPERVISOR_EVENT_NAMES = [] as const;

@@ -54,14 +54,20 @@ describe('the app shell', () => {
     expect(screen.getAllByText('Online').length).toBeGreaterThan(0);
   });
 
-  it('navigates between the four sections by button', async () => {
+  it('navigates between the sections by button', async () => {
     renderApp();
-    const headings: Record<string, string> = { Leaderboard: 'Leaderboard', Supervisor: 'Supervisor', Settings: 'Settings', Session: 'Sign in' };
+    const headings: Record<string, string> = { Leaderboard: 'Leaderboard', Settings: 'Settings', Session: 'Sign in' };
     for (const [name, heading] of Object.entries(headings)) {
       fireEvent.click(screen.getByRole('button', { name }));
       expect(await screen.findByRole('heading', { level: 1, name: heading })).toBeTruthy();
       expect(screen.getByRole('button', { name }).getAttribute('aria-current')).toBe('page');
     }
+  });
+
+  it('hides the Supervisor section from anyone who is not a supervisor', async () => {
+    renderApp();
+    await screen.findByRole('heading', { level: 1, name: 'Sign in' });
+    expect(screen.queryByRole('button', { name: 'Supervisor' })).toBeNull();
   });
 
   it('asks a signed-out rater to sign in, with the backend address filled in', async () => {

@@ -1,14 +1,19 @@
 import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../stores/auth';
 import { SECTIONS, useNavigation } from '../../stores/navigation';
+import { canSupervise } from '../supervisor/access';
 
 export function NavBar() {
   const { t } = useTranslation();
   const { section, go } = useNavigation();
+  // Raters never see the supervisor entry; the server refuses them anyway.
+  const supervisor = useAuth((state) => canSupervise(state.auth?.account?.role));
+  const sections = SECTIONS.filter((name) => name !== 'supervisor' || supervisor);
   return (
     <nav className="nav" aria-label={t('nav.label')}>
       <span className="nav__brand">{t('app.name')}</span>
       <ul className="nav__list">
-        {SECTIONS.map((name) => (
+        {sections.map((name) => (
           <li key={name}>
             <button
               type="button"

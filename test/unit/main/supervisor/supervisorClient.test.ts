@@ -1,0 +1,198 @@
+import { z } from 'zod';
+import { describe, expect, it } from 'vitest';
+import { AuthRequiredError } from '../../../../electron/main/services/auth/authService';
+import { ApiError, type ApiCall, type ApiClient } from '../../../../electron/main/services/backend/apiClient';
+import { decodeFlag, encodeFlagNote } from '../../../../electron/main/services/supervisor/flagNotes';
+import { SupervisorClient, type SupervisorAuth } from '../../../../electron/main/services/supervisor/supervisorClient';
+import { createSupervisorService } from '../../../../electron/main/services/supervisor/supervisorService';
+
+interface Sent {
+  baseUrl: string;
+  request: ApiCall<unknown>;
+}
+
+/** An API client that answers from a script, one answer (or error) per call, and records what was sent. */
+function scriptedApi(answers: Array<unknown | Error>): ApiClient & { sent: Sent[] } {
+  const sent: Sent[] = [];
+  return {
+    sent,
+    async call<T>(baseUrl: string, request: ApiCall<T>): Promise<T> {
+      sent.push({ baseUrl, request: request as ApiCall<unknown> });
+      const answer = answers.shift();
+      if (answer instanceof Error) throw answer;
+      return request.schema.parse(answer);
+    },
+  };
+}
+
+function auth(overrides: Partial<SupervisorAuth> = {}): SupervisorAuth & { invalidated: number } {
+  let token = 0;
+  const state = {
+    invalidated: 0,
+    serverUrl: () => 'http://127.0.0.1:9',
+    accessToken: async () => `token-${++token}`,
+    invalidateAccessToken: () => {
+      state.invalidated += 1;
+    },
+    ...overrides,
+  };
+  return state;
+}
+
+const noSleep = async () => undefined;
+const get = { method: 'GET' as const, path: '/v1/supervisor/raters', schema: z.object({ n: z.number() }) };
+
+describe('the supervisor client', () => {
+  it('sends the token from main and returns the validated answer', async () => {
+    const api = scriptedApi([{ n: 1 }]);
+    const answer = await new SupervisorClient({ api, auth: auth(), sleep: noSleep }).request(get);
+    expect(answer).toEqual({ ok: true, data: { n: 1 } });
+    expect(api.sent[0]).toMatchObject({
+      baseUrl: 'http://127.0.0.1:9',
+      request: { accessToken: 'token-1', path: '/v1/supervisor/raters' },
+    });
+  });
+
+  it.each([
+    [new ApiError('http', 'no', 403, 'forbidden'), 'forbidden'],
+    [new ApiError('http', 'no', 404, 'not_found'), 'not_found'],
+    [new ApiError('http', 'no', 500, 'internal'), 'server_error'],
+    [new ApiError('network', 'refused'), 'unreachable'],
+    [new ApiError('protocol', 'bad body', 200), 'bad_response'],
+    [new AuthRequiredError('sign in'), 'signed_out'],
+    [new Error('boom'), 'server_error'],
+  ])('turns %s into the reason %s', async (error, reason) => {
+    const answer = await new SupervisorClient({ api: scriptedApi([error]), auth: auth(), sleep: noSleep }).request(get);
+    expect(answer).toMatchObject({ ok: false, failure: { reason } });
+  });
+
+  it('refreshes the token once when the server says it expired, then gives up', async () => {
+    const expired = () => new ApiError('http', 'expired', 401, 'token_expired');
+    const once = auth();
+    const api = scriptedApi([expired(), { n: 2 }]);
+    expect(await new SupervisorClient({ api, auth: once, sleep: noSleep }).request(get)).toEqual({
+      ok: true,
+      data: { n: 2 },
+    });
+    expect(once.invalidated).toBe(1);
+    expect(api.sent.map((s) => s.request.accessToken)).toEqual(['token-1', 'token-2']);
+    const twice = await new SupervisorClient({
+      api: scriptedApi([expired(), expired()]),
+      auth: auth(),
+      sleep: noSleep,
+    }).request(get);
+    expect(twice).toMatchObject({ ok: false, failure: { reason: 'signed_out' } });
+  });
+
+  it('waits out the rate limit on reads (as long as the server asks), but never repeats a write', async () => {
+    const limited = () => new ApiError('http', 'slow down', 429, 'rate_limited', 700);
+    const waits: number[] = [];
+    const sleep = async (ms: number) => {
+      waits.push(ms);
+    };
+    const api = scriptedApi([limited(), limited(), { n: 3 }]);
+    expect(await new SupervisorClient({ api, auth: auth(), sleep }).request(get)).toEqual({ ok: true, data: { n: 3 } });
+    expect(waits).toEqual([700, 700]);
+    const post = { ...get, method: 'POST' as const };
+    const once = scriptedApi([limited(), { n: 4 }]);
+    expect(await new SupervisorClient({ api: once, auth: auth(), sleep }).request(post)).toMatchObject({
+      ok: false,
+      failure: { reason: 'rate_limited' },
+    });
+    expect(once.sent).toHaveLength(1);
+  });
+
+  it('answers signed_out without a network call when nobody is signed in', async () => {
+    const api = scriptedApi([]);
+    const answer = await new SupervisorClient({ api, auth: auth({ serverUrl: () => null }), sleep: noSleep }).request(
+      get,
+    );
+    expect(answer).toMatchObject({ ok: false, failure: { reason: 'signed_out' } });
+    expect(api.sent).toEqual([]);
+  });
+});
+
+describe('flag notes', () => {
+  const flag = {
+    id: 1,
+    raterId: 'r',
+    voteId: null,
+    source: 'supervisor' as const,
+    createdBy: 's',
+    createdAt: '2026-01-01T00:00:00.000Z',
+  };
+
+  it('writes the kind as a prefix and reads it back', () => {
+    expect(encodeFlagNote('unflag', ' Talked it through. ')).toBe('[unflag] Talked it through.');
+    expect(decodeFlag({ ...flag, note: '[vote_wrong] Picked the refusal.' })).toMatchObject({
+      kind: 'vote_wrong',
+      text: 'Picked the refusal.',
+    });
+  });
+
+  it('reads a note without a prefix (the anomaly scan, other clients) as a plain flag', () => {
+    expect(decodeFlag({ ...flag, note: 'Sequential anomaly test fired', source: 'anomaly_test' })).toMatchObject({
+      kind: 'flag',
+      text: 'Sequential anomaly test fired',
+    });
+    expect(decodeFlag({ ...flag, note: '[later] not a kind' })).toMatchObject({
+      kind: 'flag',
+      text: '[later] not a kind',
+    });
+  });
+});
+
+describe('the supervisor service', () => {
+  const today = () => new Date('2026-03-04T12:00:00Z');
+
+  it("pages a rater's votes with the cursor in the query string", async () => {
+    const api = scriptedApi([{ votes: [], nextCursor: null }]);
+    await createSupervisorService(new SupervisorClient({ api, auth: auth(), sleep: noSleep }), today).raterVotes(
+      'llmfao worker/1',
+      { cursor: 'abc', limit: 500 },
+    );
+    expect(api.sent[0]!.request.path).toBe('/v1/supervisor/raters/llmfao%20worker%2F1/votes?cursor=abc&limit=500');
+  });
+
+  it('posts flags, unflags and marks with their kind, and returns them decoded', async () => {
+    const stored = (note: string, voteId: string | null = null) => ({
+      id: 7,
+      raterId: 'r',
+      voteId,
+      note,
+      source: 'supervisor',
+      createdBy: 's',
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
+    const api = scriptedApi([stored('[unflag] ok now'), stored('[ambiguous] two readings', 'v1')]);
+    const service = createSupervisorService(new SupervisorClient({ api, auth: auth(), sleep: noSleep }), today);
+    expect(await service.unflag('r', 'ok now')).toMatchObject({ ok: true, data: { kind: 'unflag', text: 'ok now' } });
+    expect(await service.markVote('r', 'v1', 'ambiguous', 'two readings')).toMatchObject({
+      ok: true,
+      data: { kind: 'ambiguous', voteId: 'v1' },
+    });
+    expect(api.sent.map((s) => s.request.body)).toEqual([
+      { raterId: 'r', note: '[unflag] ok now' },
+      { raterId: 'r', note: '[ambiguous] two readings', voteId: 'v1' },
+    ]);
+  });
+
+  it('hands exports back as the text the server wrote, whatever the HTTP adapter parsed', async () => {
+    const vote = { voteId: 'v1', raterId: 'r' };
+    const api = scriptedApi(['vote_id\r\nv1\r\n', vote, null]);
+    const service = createSupervisorService(new SupervisorClient({ api, auth: auth(), sleep: noSleep }), today);
+    expect(await service.export('csv', 'r/1')).toEqual({
+      ok: true,
+      data: { fileName: 'verdict-votes-r_1-2026-03-04.csv', mediaType: 'text/csv', content: 'vote_id\r\nv1\r\n' },
+    });
+    expect(await service.export('jsonl', 'r')).toMatchObject({
+      ok: true,
+      data: { content: `${JSON.stringify(vote)}\n` },
+    });
+    expect(await service.export('jsonl')).toMatchObject({
+      ok: true,
+      data: { fileName: 'verdict-votes-team-2026-03-04.jsonl', content: '' },
+    });
+    expect(api.sent[0]!.request.path).toBe('/v1/supervisor/export?format=csv&raterId=r%2F1');
+  });
+});

@@ -34,11 +34,73 @@ export interface FinalResult {
 type JournalRecord =
   | { t: 'checkpoint'; nextSeq: number }
   | { t: 'cast'; vote: CastVote }
+  | { t: 'lazyCast'; id: string; taskId: string; bytes: Buffer }
   | { t: 'amend'; vote: CastVote }
   | { t: 'retract'; id: string }
   | { t: 'seal'; ids: string[]; firstSeq: number }
   | { t: 'result'; id: string; result: FinalResult }
   | { t: 'entry'; entry: JournalEntry };
+
+/**
+ * A journaled vote whose JSON is parsed only when someone reads it. Reopening
+ * a journal of 100k pending votes then costs a checksum and two string scans
+ * per vote instead of a full parse and 100k live objects; sync and the UI read
+ * only the few votes they send or show.
+ */
+class LazyEntry implements JournalEntry {
+  seq: number | null = null;
+  state: VoteState = 'unsealed';
+  result: FinalResult | null = null;
+  private parsed: CastVote | null = null;
+
+  constructor(
+    readonly id: string,
+    readonly taskId: string,
+    private bytes: Buffer | null,
+  ) {}
+
+  get vote(): CastVote {
+    if (this.parsed === null) {
+      this.parsed = (JSON.parse((this.bytes as Buffer).toString('utf8')) as { vote: CastVote }).vote;
+      this.bytes = null;
+    }
+    return this.parsed;
+  }
+
+  set vote(vote: CastVote) {
+    this.parsed = vote;
+    this.bytes = null;
+  }
+}
+
+const CAST_PREFIX = Buffer.from('{"t":"cast","vote":{"id":"');
+const TASK_KEY = Buffer.from('","taskId":"');
+const UUID_LENGTH = 36;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/**
+ * Record parser for replay. Cast records this journal wrote itself start with
+ * a fixed prefix, the id (a UUID) and then the taskId, so those two are read
+ * by position and the vote's bytes are kept, unparsed, for later; anything
+ * else is parsed in full.
+ */
+export function parseJournalRecord(bytes: Buffer): JournalRecord {
+  const taskKeyAt = CAST_PREFIX.length + UUID_LENGTH;
+  const taskStart = taskKeyAt + TASK_KEY.length;
+  const isCast =
+    bytes.length > taskStart &&
+    bytes.compare(CAST_PREFIX, 0, CAST_PREFIX.length, 0, CAST_PREFIX.length) === 0 &&
+    bytes.compare(TASK_KEY, 0, TASK_KEY.length, taskKeyAt, taskStart) === 0;
+  if (isCast) {
+    const taskEnd = bytes.indexOf(QUOTE, taskStart);
+    if (taskEnd > taskStart && bytes.subarray(taskStart, taskEnd).indexOf(BACKSLASH) === -1) {
+      const id = bytes.toString('latin1', CAST_PREFIX.length, taskKeyAt);
+      return { t: 'lazyCast', id, taskId: bytes.toString('utf8', taskStart, taskEnd), bytes };
+    }
+  }
+  return JSON.parse(bytes.toString('utf8')) as JournalRecord;
+}
 
 export class JournalError extends Error {
   override name = 'JournalError';
@@ -54,15 +116,22 @@ export class VoteJournal {
   private nextSeq = 1;
   private resultsSinceCompaction = 0;
 
-  private constructor(
-    private readonly log: RecordLog,
-    private readonly compactAfterResults: number,
-  ) {}
+  /** Set right after replay, before the journal is handed out. */
+  private log!: RecordLog;
+
+  private constructor(private readonly compactAfterResults: number) {}
 
   static open(dir: string, options: { compactAfterResults?: number; segmentBytes?: number } = {}): OpenedJournal {
-    const { log, records, report } = RecordLog.open<JournalRecord>(dir, options);
-    const journal = new VoteJournal(log, options.compactAfterResults ?? 2_000);
-    for (const record of records) journal.replay(record, report);
+    const journal = new VoteJournal(options.compactAfterResults ?? 2_000);
+    const skipped: string[] = [];
+    // Records are applied as they stream off disk, so replay never holds them all at once.
+    const { log, report } = RecordLog.open<JournalRecord>(dir, {
+      ...options,
+      parse: parseJournalRecord,
+      onRecord: (record) => journal.replay(record, skipped),
+    });
+    report.warnings.push(...skipped);
+    journal.log = log;
     // Damaged lines were copied to quarantine; rewriting the log keeps them from being reported on every start.
     if (report.quarantined > 0) journal.compact();
     return { journal, report };
@@ -142,6 +211,13 @@ export class VoteJournal {
     return latest.reverse();
   }
 
+  /** The tasks that have a vote in the journal (without parsing lazily kept votes). */
+  votedTaskIds(): Set<string> {
+    const taskIds = new Set<string>();
+    for (const entry of this.entries.values()) taskIds.add(entry instanceof LazyEntry ? entry.taskId : entry.vote.taskId);
+    return taskIds;
+  }
+
   /** Every vote, in the order it was cast. */
   all(): JournalEntry[] {
     return [...this.entries.values()];
@@ -175,11 +251,11 @@ export class VoteJournal {
     return { ...entry.vote, seq: entry.seq as number };
   }
 
-  private replay(record: JournalRecord, report: RecoveryReport): void {
+  private replay(record: JournalRecord, warnings: string[]): void {
     try {
       this.apply(record);
     } catch (error) {
-      report.warnings.push(`journal record skipped: ${(error as Error).message}`);
+      warnings.push(`journal record skipped: ${(error as Error).message}`);
     }
   }
 
@@ -192,6 +268,11 @@ export class VoteJournal {
       case 'cast': {
         const entry: JournalEntry = { vote: record.vote, seq: null, state: 'unsealed', result: null };
         this.entries.set(record.vote.id, entry);
+        return entry;
+      }
+      case 'lazyCast': {
+        const entry = new LazyEntry(record.id, record.taskId, record.bytes);
+        this.entries.set(record.id, entry);
         return entry;
       }
       case 'amend': {
@@ -239,6 +320,8 @@ function finalResultOf(result: VoteResult): FinalResult {
 
 /** Answered votes no longer need their ticket (long, and useless once the server decided). */
 function compactEntry(entry: JournalEntry): JournalEntry {
-  if (entry.state === 'unsealed' || entry.state === 'sealed') return entry;
-  return { ...entry, vote: { ...entry.vote, ticket: '-' } };
+  // Built field by field: a LazyEntry's vote is a getter, which spreading would lose.
+  const { vote, seq, state, result } = entry;
+  const answered = state === 'accepted' || state === 'rejected';
+  return { vote: answered ? { ...vote, ticket: '-' } : vote, seq, state, result };
 }

@@ -122,7 +122,7 @@ export class VotingSession {
 
   /** A crash between journaling a vote and updating the queue must not show the voted task again. */
   private reconcile(): void {
-    const voted = new Set(this.deps.journal.all().map((entry) => entry.vote.taskId));
+    const voted = this.deps.journal.votedTaskIds();
     this.deps.cache.remove(new Set([...voted].filter((taskId) => this.deps.cache.has(taskId))));
   }
 }

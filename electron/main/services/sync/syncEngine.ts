@@ -201,7 +201,7 @@ export class SyncEngine {
   /** A fresh installation or a wiped cache picks up the leases the server still holds for this rater. */
   private async adoptOpenLeases(token: string): Promise<void> {
     const response = await this.deps.api.call(this.serverUrl(), { method: 'GET', path: TASKS_LEASES_PATH, accessToken: token, schema: LeaseResponse });
-    const voted = new Set(this.deps.journal.all().map((entry) => entry.vote.taskId));
+    const voted = this.deps.journal.votedTaskIds();
     if (this.deps.cache.add(response.tasks.filter((task) => !voted.has(task.taskId))) > 0) this.deps.onDataChanged();
   }
 

@@ -128,6 +128,8 @@ export type RecentVote = z.infer<typeof RecentVote>;
 
 export const SessionState = z.object({
   task: PublicTask.nullable(),
+  /** The task after this one, so the renderer can prepare it and switch the instant a vote is cast. */
+  upcoming: PublicTask.nullable(),
   remaining: z.number().int(),
   earliestExpiry: IsoDateTime.nullable(),
   expired: z.number().int(),

@@ -45,14 +45,17 @@ export const useSession = create<SessionStore>((set, get) => ({
   async vote(choice, timing) {
     const { session, draft } = get();
     const task = session?.task;
-    if (!task) return false;
+    if (!session || !task) return false;
     const input: VoteInput = { taskId: task.taskId, choice, ...timing, ...draftFields(draft) };
+    // Show the next task at once (it is already rendered, hidden); the vote is
+    // "saved" only when main answers after its fsync, and on failure the task comes back.
+    set({ session: { ...session, task: session.upcoming, upcoming: null, remaining: Math.max(0, session.remaining - 1) }, draft: EMPTY_DRAFT });
     try {
       const result = await call('session.vote', input);
-      set((state) => ({ session: result.state, draft: EMPTY_DRAFT, doneThisSession: state.doneThisSession + 1, lastError: null }));
+      set((state) => ({ session: result.state, doneThisSession: state.doneThisSession + 1, lastError: null }));
       return true;
     } catch (error) {
-      set({ lastError: (error as Error).message });
+      set({ session, draft, lastError: (error as Error).message });
       return false;
     }
   },

@@ -21,7 +21,7 @@ function renderApp() {
     'backend.getStatus': () => down,
     'prefs.setLanguage': (args) => ({ language: (args as { language: string }).language, keyBindings: {}, timing: { breakReminderMinutes: 50, idleCutoffSeconds: 60 } }),
     'auth.getState': () => ({ status: 'signed_out', serverUrl: null, account: null }),
-    'session.getState': () => ({ task: null, remaining: 0, earliestExpiry: null, expired: 0, recent: [] }),
+    'session.getState': () => ({ task: null, upcoming: null, remaining: 0, earliestExpiry: null, expired: 0, recent: [] }),
     'sync.getStatus': () => ({ state: 'signed_out', pending: 0, lastSyncAt: null, lastError: null, nextRetryAt: null, rejected: [] }),
   });
   setRendererApi(fake.api);

@@ -38,7 +38,13 @@ export class VotingSession {
   state(): SessionState {
     const summary = this.deps.cache.summary(this.deps.clock.serverNow());
     const current = this.deps.cache.current();
-    return { task: current ? publicTask(current) : null, ...summary, recent: this.recent() };
+    const upcoming = this.deps.cache.upcoming();
+    return {
+      task: current ? publicTask(current) : null,
+      upcoming: upcoming ? publicTask(upcoming) : null,
+      ...summary,
+      recent: this.recent(),
+    };
   }
 
   vote(input: VoteInput): { voteId: string; state: SessionState } {

@@ -42,6 +42,10 @@ export class TaskCache {
     return this.tasks[0] ?? null;
   }
 
+  upcoming(): Task | null {
+    return this.tasks[1] ?? null;
+  }
+
   has(taskId: string): boolean {
     return this.tasks.some((task) => task.taskId === taskId);
   }

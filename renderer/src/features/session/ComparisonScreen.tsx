@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KeyAction } from '../../../../shared/ipc/contract';
 import { resolveUiLanguage } from '../../../../shared/i18n/languages';
@@ -28,6 +28,9 @@ export function ComparisonScreen() {
   const { t, i18n } = useTranslation();
   const session = useSession((state) => state.session);
   const task = session?.task ?? null;
+  // The next task's markdown is parsed in a deferred, interruptible render: it must never delay a keystroke.
+  const upcoming = useDeferredValue(session?.upcoming ?? null);
+  const prepared = upcoming && upcoming.taskId !== task?.taskId ? upcoming : null;
   const prefs = usePreferences();
   const bindings = useMemo(() => effectiveBindings(prefs.keyBindings), [prefs.keyBindings]);
   const layout = useKeyboardLayout();
@@ -90,7 +93,10 @@ export function ComparisonScreen() {
           <div className={guidelinesOpen ? 'comparison__body comparison__body--with-pane' : 'comparison__body'}>
             <div className="comparison__main">
               <Suspense fallback={<p className="muted">{t('session.loading')}</p>}>
-                <TaskContent task={task} />
+                {/* Keyed by task: the upcoming task renders hidden now and is simply revealed after the vote. */}
+                {[task, prepared].map((candidate, index) =>
+                  candidate ? <TaskContent key={candidate.taskId} task={candidate} visible={index === 0} /> : null,
+                )}
               </Suspense>
               <DetailsPanel task={task} rationaleRef={rationaleRef} />
               {needsRationale ? <p className="notice notice--warn" role="alert">{t('details.rationaleMissing')}</p> : null}

@@ -22,23 +22,23 @@ function task(taskId: string, rationale: 'off' | 'optional' | 'required' = 'opti
   };
 }
 
-function state(current: PublicTask | null, remaining = 5): SessionState {
-  return { task: current, remaining, earliestExpiry: current?.leaseExpiresAt ?? null, expired: 0, recent: [] };
+function state(current: PublicTask | null, upcoming: PublicTask | null = null, remaining = 5): SessionState {
+  return { task: current, upcoming, remaining, earliestExpiry: current?.leaseExpiresAt ?? null, expired: 0, recent: [] };
 }
 
 async function renderScreen(first: PublicTask | null) {
   const votes: unknown[] = [];
   const queue = [first, task('t2'), task('t3')];
   const fake = createFakeRendererApi({
-    'session.getState': () => state(queue[0] ?? null),
+    'session.getState': () => state(queue[0] ?? null, queue[1] ?? null),
     'session.vote': (args) => {
       votes.push(args);
       queue.shift();
-      return { voteId: `v${votes.length}`, state: state(queue[0] ?? null) };
+      return { voteId: `v${votes.length}`, state: state(queue[0] ?? null, queue[1] ?? null) };
     },
     'session.skip': () => {
       queue.shift();
-      return state(queue[0] ?? null);
+      return state(queue[0] ?? null, queue[1] ?? null);
     },
   });
   setRendererApi(fake.api);
@@ -70,11 +70,18 @@ describe('the comparison screen', () => {
     expect(screen.getByRole('heading', { name: 'Second response' })).toBeTruthy();
   });
 
+  it('prepares the next task hidden, so a vote can reveal it at once', async () => {
+    await renderScreen(task('t1'));
+    await screen.findByText('First answer of t1');
+    expect(screen.getByTestId('upcoming-task').hidden).toBe(true);
+    expect(screen.getByTestId('upcoming-task').textContent).toContain('First answer of t2');
+  });
+
   it('votes with one key and moves to the next task at once', async () => {
     const { votes } = await renderScreen(task('t1'));
     await screen.findByText('First answer of t1');
     fireEvent.keyDown(window, { code: 'Digit1' });
-    await screen.findByText('First answer of t2');
+    await waitFor(() => expect(screen.getByTestId('task').getAttribute('data-task-id')).toBe('t2'));
     expect(votes).toEqual([expect.objectContaining({ taskId: 't1', choice: 'first', activeMs: expect.any(Number), shownAt: expect.any(String) })]);
     expect(screen.getByTestId('done-count').textContent).toBe('1 vote');
   });

@@ -50,7 +50,8 @@ export class CatalogSource {
   }
 
   private async fetch(serverUrl: string): Promise<SegmentCatalog> {
-    const fetchedAt = this.deps.now();
+    const asked = this.deps.slices.stamp();
+    const fetchedAt = asked.at;
     const previous = this.deps.store.readCatalog(serverUrl) ?? emptyCatalog();
     const answers = await Promise.all(SEGMENT_FIELDS.map((field) => this.fetchField(field)));
     if (answers.every((answer) => answer === null)) return previous.source === 'none' ? previous : { ...previous, source: 'cache' };
@@ -60,7 +61,7 @@ export class CatalogSource {
       if (!answer) return;
       catalog.fields[field] = valuesOf(answer, field);
       catalog.minRaters = answer.minRaters;
-      this.deps.slices.keep(this.deps.slices.snapshotsOf(serverUrl, answer, fetchedAt));
+      this.deps.slices.keep(this.deps.slices.snapshotsOf(serverUrl, answer, asked));
     });
     this.saveCatalog(serverUrl, catalog);
     this.latest = { catalog, at: fetchedAt, serverUrl };

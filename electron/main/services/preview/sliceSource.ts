@@ -49,9 +49,15 @@ export class SliceSource {
     return pending;
   }
 
-  /** Turns a counts answer into one snapshot per segment, stamped with what the client knew when it arrived. */
-  snapshotsOf(serverUrl: string, response: CountsResponse, fetchedAt: number): SliceSnapshot[] {
-    const ownSeqAtFetch = this.deps.answeredSeq();
+  /** What the client knew when it asked: the time, and the highest own seq the server had answered. */
+  stamp(): { at: number; ownSeq: number } {
+    return { at: this.deps.now(), ownSeq: this.deps.answeredSeq() };
+  }
+
+  /** Turns a counts answer into one snapshot per segment, stamped with `stamp()` taken before the request. */
+  snapshotsOf(serverUrl: string, response: CountsResponse, asked: { at: number; ownSeq: number }): SliceSnapshot[] {
+    const ownSeqAtFetch = asked.ownSeq;
+    const fetchedAt = asked.at;
     return response.segments.map((segment) => ({
       filter: normalizeFilter(segment.segment),
       serverUrl,
@@ -85,11 +91,11 @@ export class SliceSource {
 
   private async fetch(serverUrl: string, filter: SegmentFilter): Promise<SliceAnswer> {
     // Taken before the request: a vote answered while it is in flight may then be counted twice
-    // for a moment (server and "fresh own votes"), never missed.
-    const fetchedAt = this.deps.now();
+    // for a moment (by the server and as a "fresh" own vote), but never missed.
+    const asked = this.stamp();
     try {
       const response = await this.deps.client.counts(filter);
-      const snapshot = this.snapshotsOf(serverUrl, response, fetchedAt).find((candidate) => sameFilter(candidate.filter, filter));
+      const snapshot = this.snapshotsOf(serverUrl, response, asked).find((candidate) => sameFilter(candidate.filter, filter));
       if (!snapshot) throw new Error('the server answered without the requested segment');
       this.keep([snapshot]);
       return ready('server', snapshot);

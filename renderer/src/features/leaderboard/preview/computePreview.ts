@@ -1,0 +1,59 @@
+import { mergePairCounts, predictedWinRateMatrix, rankModels, winRateMatrix, type PairCounts, type RankingResult } from '../../../../../shared/ranking';
+import { adjustCounts, subtractCounts } from './countsMath';
+import { ownBattlesIn } from './ownBattles';
+import type { CompareResult, ContributionResult, PreviewJob, PrimaryResult, SecondaryResult, SliceInput } from './workerProtocol';
+
+/** The pure work of ranking.worker.ts: the same function runs in the worker, the tests and the benchmark. */
+
+/** The slice's counts plus own votes revealed after it was fetched. */
+export function withFreshOwn(slice: SliceInput, job: Pick<PreviewJob, 'own'>): { counts: PairCounts; fresh: number } {
+  const fresh = ownBattlesIn(job.own, slice.filter, slice.ownSeqAtFetch);
+  return { counts: adjustCounts(slice.counts, fresh, 1), fresh: fresh.length };
+}
+
+function rank(counts: PairCounts, job: PreviewJob): RankingResult {
+  return rankModels(counts, { ci: job.method, rounds: job.rounds, seed: job.seed });
+}
+
+/** What the table, the interval plot and the heatmaps need. */
+export function computePrimary(job: PreviewJob): PrimaryResult {
+  const { counts, fresh } = withFreshOwn(job.primary, job);
+  const ranking = rank(counts, job);
+  const top = ranking.models.slice(0, job.matrixSize);
+  return {
+    ranking,
+    observed: winRateMatrix(counts, top.map((row) => row.model)),
+    predicted: predictedWinRateMatrix(top),
+    freshOwn: fresh,
+  };
+}
+
+/** The comparison slice and the rater's contribution: shown below the fold, computed second. */
+export function computeSecondary(job: PreviewJob): SecondaryResult {
+  const primary = withFreshOwn(job.primary, job).counts;
+  return { compare: compareResult(job, primary), contribution: contributionResult(job, primary) };
+}
+
+function compareResult(job: PreviewJob, primary: PairCounts): CompareResult | null {
+  const compare = job.compare;
+  if (!compare) return null;
+  if (compare.mode === 'slice') {
+    return { ranking: rank(withFreshOwn(compare.slice, job).counts, job), withheld: false, ratersAtLeast: compare.slice.raters };
+  }
+  // Every rater of the whole board who is not in the slice votes only in the rest; others may too.
+  const ratersAtLeast = Math.max(0, compare.global.raters - job.primary.raters);
+  if (ratersAtLeast < compare.global.minRaters) return { ranking: null, withheld: true, ratersAtLeast };
+  const rest = subtractCounts(withFreshOwn(compare.global, job).counts, primary);
+  return { ranking: rank(rest, job), withheld: false, ratersAtLeast };
+}
+
+function contributionResult(job: PreviewJob, primary: PairCounts): ContributionResult {
+  const inSlice = ownBattlesIn(job.own, job.primary.filter);
+  const all = ownBattlesIn(job.own, {});
+  const ownCounts = adjustCounts(mergePairCounts(), all, 1);
+  return {
+    own: all.length > 0 ? rank(ownCounts, job) : null,
+    without: inSlice.length > 0 ? rank(adjustCounts(primary, inSlice, -1), job) : null,
+    inSlice: inSlice.length,
+  };
+}

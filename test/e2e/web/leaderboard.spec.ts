@@ -1,0 +1,152 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { LeaderboardResponse } from '../../../shared/protocol/leaderboard';
+import { freePort } from '../../support/httpServer';
+import { startServerProcess, startWebHostProcess, type RunningProcess } from '../../support/processes';
+import { demoAccount, signIn, voteByKey } from './support';
+
+/**
+ * The Leaderboard section in Chromium through the web host, against the demo server (the
+ * real LLMFAO crowd votes). One server, one signed-in page for the whole file: rater1 casts
+ * two votes first, so country DE exists as a slice with one rater (below the minimum of 5).
+ */
+test.describe.configure({ mode: 'serial' });
+
+let processes: RunningProcess[] = [];
+let page: Page;
+let backendUrl: string;
+let serverData: string;
+const shots = path.join('test-results', 'leaderboard');
+
+function tempDir(name: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `verdict-e2e-lb-${name}-`));
+}
+
+async function serverLeaderboard(query: string): Promise<LeaderboardResponse> {
+  const { email, password } = demoAccount(serverData, 'supervisor');
+  const login = await fetch(`${backendUrl}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const response = await fetch(`${backendUrl}/v1/leaderboard${query}`, { headers: { authorization: `Bearer ${accessToken}` } });
+  return LeaderboardResponse.parse(await response.json());
+}
+
+/** The table's rows as the page shows them: model, displayed rank, full-precision rating. */
+async function tableRows(): Promise<Array<{ model: string; rank: number; rating: number }>> {
+  return page.getByTestId('ranking-table').locator('tbody tr[data-model]').evaluateAll((rows) =>
+    rows.map((row) => ({ model: row.getAttribute('data-model') ?? '', rank: Number(row.getAttribute('data-rank')), rating: Number(row.getAttribute('data-rating')) })),
+  );
+}
+
+async function expectTableMatchesServer(query: string): Promise<void> {
+  const server = await serverLeaderboard(query);
+  const rows = await tableRows();
+  expect(rows.map((row) => row.model)).toEqual(server.models.map((row) => row.model));
+  expect(rows.map((row) => row.rank)).toEqual(server.models.map((row) => row.rank));
+  rows.forEach((row, i) => expect(row.rating).toBeCloseTo(server.models[i]!.rating, 6));
+}
+
+async function waitForSlice(filter: Record<string, string>): Promise<void> {
+  await expect(page.getByTestId('ranking-table')).toHaveAttribute('data-slice', JSON.stringify(filter));
+  await expect(page.getByTestId('leaderboard').locator('.lb-board')).toHaveAttribute('aria-busy', 'false');
+}
+
+test.beforeAll(async ({ browser }: { browser: Browser }) => {
+  const port = await freePort();
+  serverData = tempDir('server');
+  backendUrl = `http://127.0.0.1:${port}`;
+  processes.push(await startServerProcess(port, serverData, ['--demo', '--min-active-ms', '0', '--gold-share', '0', '--repeat-share', '0']));
+  const host = await startWebHostProcess(backendUrl, tempDir('client'));
+  processes.push(host);
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(host.match[1] as string);
+  const rater = demoAccount(serverData, 'rater1');
+  await signIn(page, backendUrl, rater.email, rater.password);
+  await expect(page.getByTestId('task')).toBeVisible();
+  await voteByKey(page, 'Digit1');
+  await voteByKey(page, 'Digit2');
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-pending', '0', { timeout: 20_000 });
+});
+
+test.afterAll(async () => {
+  await page?.close();
+  await Promise.all(processes.map((process) => process.stop('SIGKILL')));
+  processes = [];
+});
+
+test('the table matches the server leaderboard for the same slice, with its snapshot source shown', async () => {
+  await page.getByTestId('nav-leaderboard').click();
+  await waitForSlice({});
+  await expect(page.getByTestId('snapshot-status')).toHaveAttribute('data-source', 'server');
+  await expect(page.getByTestId('slice-summary')).toHaveAttribute('data-votes', '8933');
+  await expectTableMatchesServer('');
+  await expect(page.getByTestId('contribution-counts')).toHaveAttribute('data-battles', '2');
+  await page.screenshot({ path: path.join(shots, 'leaderboard-en.png'), fullPage: true });
+});
+
+test('a filter change updates the table and the interval plot', async () => {
+  const plotBefore = await page.getByTestId('ci-plot-svg').locator('g[data-model]').evaluateAll((marks) => marks.map((mark) => mark.getAttribute('data-model')));
+  const options = await page.getByTestId('filter-category').locator('option').evaluateAll((list) => list.map((option) => (option as HTMLOptionElement).value).filter(Boolean));
+  const category = options[0] as string;
+  await page.getByTestId('filter-category').selectOption(category);
+  await waitForSlice({ category });
+  await expectTableMatchesServer(`?category=${encodeURIComponent(category)}`);
+  const rows = await tableRows();
+  // The plot follows the table in a transition: poll until it has caught up.
+  const plotModels = () => page.getByTestId('ci-plot-svg').locator('g[data-model]').evaluateAll((marks) => marks.map((mark) => mark.getAttribute('data-model')));
+  await expect.poll(plotModels).toEqual(rows.map((row) => row.model));
+  expect(await plotModels()).not.toEqual(plotBefore);
+  await expect(page.getByTestId('heatmap-observed-svg')).toBeVisible();
+});
+
+test('a slice below the rater minimum shows the privacy message instead of numbers', async () => {
+  await page.getByTestId('filter-category').selectOption('');
+  await page.getByTestId('filter-country').selectOption('DE');
+  await expect(page.getByTestId('privacy-notice')).toBeVisible();
+  await expect(page.getByTestId('privacy-notice')).toContainText('Only 1 distinct rater');
+  await expect(page.getByTestId('ranking-table')).toHaveCount(0);
+  await expect(page.getByTestId('ci-plot')).toHaveCount(0);
+  await page.getByTestId('filter-country').selectOption('');
+  await waitForSlice({});
+});
+
+test('right to left: the table and the plot mirror (checked by geometry and screenshot)', async () => {
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('language-select').selectOption('ar');
+  await page.getByTestId('nav-leaderboard').click();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await waitForSlice({});
+  const rankHeader = await page.getByTestId('sort-rank').boundingBox();
+  const modelHeader = await page.getByTestId('sort-model').boundingBox();
+  expect(rankHeader!.x).toBeGreaterThan(modelHeader!.x);
+  const first = page.getByTestId('ci-plot-svg').locator('g[data-model]').first();
+  const label = await first.locator('text').boundingBox();
+  const point = await first.locator('circle').boundingBox();
+  expect(label!.x).toBeGreaterThan(point!.x);
+  await page.getByTestId('ranking-table').screenshot({ path: path.join(shots, 'table-ar.png') });
+  await page.getByTestId('ci-plot').screenshot({ path: path.join(shots, 'ci-plot-ar.png') });
+  await page.screenshot({ path: path.join(shots, 'leaderboard-ar.png'), fullPage: true });
+});
+
+test('survives 200% zoom without horizontal scrolling of the page, in Arabic and English', async () => {
+  // 200% zoom of a 1280×800 window leaves a 640×400 CSS viewport; wide tables and charts scroll inside their frames.
+  await page.setViewportSize({ width: 640, height: 400 });
+  for (const language of ['ar', 'en']) {
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('language-select').selectOption(language);
+    await page.getByTestId('nav-leaderboard').click();
+    await waitForSlice({});
+    await expect(page.getByTestId('ci-plot-svg')).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const culprits = await page.evaluate(() =>
+      [...document.querySelectorAll('main *')]
+        .filter((el) => { const r = el.getBoundingClientRect(); return r.right > document.documentElement.clientWidth + 1 || r.left < -1; })
+        .slice(0, 8)
+        .map((el) => `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().left)}..${Math.round(el.getBoundingClientRect().right)}`),
+    );
+    expect(overflow, `horizontal overflow in ${language}: ${culprits.join(' | ')}`).toBeLessThanOrEqual(0);
+  }
+  await page.screenshot({ path: path.join(shots, 'leaderboard-zoom-en.png') });
+  await page.setViewportSize({ width: 1280, height: 900 });
+});

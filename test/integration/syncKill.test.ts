@@ -19,7 +19,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => backend.server.close());
 
-/** Runs the client until it prints "synced" or the kill timer fires; returns the vote ids it reported as cast. */
+/** Runs the client until it prints "synced" or, `killAfterMs` after it is ready, a SIGKILL; returns the vote ids it reported as cast. */
 function runClient(dataDir: string, killAfterMs: number | null): Promise<{ cast: string[]; synced: boolean }> {
   const { email, password } = backend.password('rater2');
   const child = spawn(
@@ -30,14 +30,15 @@ function runClient(dataDir: string, killAfterMs: number | null): Promise<{ cast:
   const cast: string[] = [];
   let synced = false;
   let stderr = '';
+  let timer: ReturnType<typeof setTimeout> | null = null;
   child.stdout.on('data', (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n')) {
       if (line.startsWith('cast ')) cast.push(line.slice(5));
       if (line === 'synced') synced = true;
+      if (line === 'ready' && killAfterMs !== null) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     }
   });
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
   return new Promise((resolve, reject) => {
     child.once('exit', (code, signal) => {
       if (timer) clearTimeout(timer);
@@ -54,7 +55,7 @@ describe('sync under kill -9 of the client', () => {
     const acknowledged: string[] = [];
     let killedWhileVoting = 0;
     for (let trial = 0; trial < TRIALS; trial += 1) {
-      const { cast } = await runClient(dataDir, 900 + Math.floor(random() * 1_500));
+      const { cast } = await runClient(dataDir, 100 + Math.floor(random() * 900));
       acknowledged.push(...cast);
       if (cast.length > 0) killedWhileVoting += 1;
     }

@@ -15,6 +15,8 @@ if ((await client.call('auth.getState')).status !== 'signed_in') {
   const result = await client.call('auth.signIn', { serverUrl: backendUrl, email, password });
   if (!result.ok) throw new Error(`sign-in failed: ${JSON.stringify(result.failure)}`);
 }
+// The parent times its kill from here, so slow start-ups on a busy machine do not swallow the trial.
+process.stdout.write('ready\n');
 while (client.services.journal.all().length < Number(total)) {
   if ((await client.call('session.getState')).task) {
     const [id] = await castVotes(client, 1);

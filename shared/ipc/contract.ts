@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Task } from '../protocol/tasks';
-import { Choice, CriterionRating, MAX_RATIONALE_CHARS, VoteFlag } from '../protocol/votes';
-import { CanonicalId, IsoDateTime } from '../protocol/primitives';
+import { Choice, Vote } from '../protocol/votes';
+import { IsoDateTime } from '../protocol/primitives';
 import type { EventName, InvokeChannel } from './channels';
 import { leaderboardEventContract, leaderboardInvokeContract } from './features/leaderboardContract';
 import { supervisorEventContract, supervisorInvokeContract } from './features/supervisorContract';
@@ -137,16 +137,17 @@ export const SessionState = z.object({
 });
 export type SessionState = z.infer<typeof SessionState>;
 
-export const VoteInput = z.strictObject({
-  taskId: z.string().min(1).max(128),
-  choice: Choice,
-  criteria: z.record(CanonicalId, CriterionRating).optional(),
-  rationale: z.string().max(MAX_RATIONALE_CHARS).optional(),
-  reasonTags: z.array(CanonicalId).max(32).optional(),
-  flags: z.array(VoteFlag).max(3).optional(),
-  confidence: z.number().int().min(1).max(5).optional(),
-  activeMs: z.number().int().min(0).max(7 * 24 * 3600 * 1000),
-  shownAt: IsoDateTime,
+/** What the renderer sends for a vote: the wire Vote's rater-given fields; main adds id, ticket, times and seq. */
+export const VoteInput = Vote.pick({
+  taskId: true,
+  choice: true,
+  criteria: true,
+  rationale: true,
+  reasonTags: true,
+  flags: true,
+  confidence: true,
+  activeMs: true,
+  shownAt: true,
 });
 export type VoteInput = z.infer<typeof VoteInput>;
 

@@ -9,6 +9,7 @@ import {
   PageQuery,
   RatersResponse,
   RaterVotesResponse,
+  SupervisorItem,
   SUPERVISOR_EXPORT_PATH,
   SUPERVISOR_FLAGS_PATH,
   SUPERVISOR_RATERS_PATH,
@@ -19,6 +20,7 @@ import type { AppContext } from '../context';
 import { sql } from '../db/statements';
 import { HttpError } from '../http/errors';
 import type { RouteTable } from '../http/route';
+import { findTask, responseContent } from '../tasks/repo';
 import { disagreementsOf } from './disagreements';
 import { votesToCsv, votesToJsonl } from './export';
 import { addFlag, flagsFor, openFlagCounts } from './flags';
@@ -27,6 +29,23 @@ import { raterVotesPage, toRaterVote, VOTE_COLUMNS, type VoteRow } from './vote-
 
 const SUPERVISORS = { roles: ['supervisor', 'admin'] } as const;
 const RaterParams = z.strictObject({ raterId: OpaqueId });
+const ItemParams = z.strictObject({ itemId: OpaqueId });
+
+/** The prompt and both responses of an item, in the item's own (model_a, model_b) order. */
+function itemContent(ctx: AppContext, itemId: string): SupervisorItem {
+  const task = findTask(ctx.db, itemId);
+  if (!task) throw new HttpError('not_found', `no item ${itemId}`);
+  return {
+    itemId: task.id,
+    language: task.language,
+    category: task.category,
+    conversation: JSON.parse(task.conversation) as SupervisorItem['conversation'],
+    responses: [
+      { model: task.model_a, content: responseContent(ctx.db, task.response_a) },
+      { model: task.model_b, content: responseContent(ctx.db, task.response_b) },
+    ],
+  };
+}
 
 /** 404 rather than 403 for raters outside the team: a supervisor learns nothing about other teams. */
 function teamMember(ctx: AppContext, viewer: AccountRow, raterId: string): AccountRow {
@@ -114,6 +133,16 @@ export function registerSupervisorRoutes(routes: RouteTable, ctx: AppContext): v
       const page = raterVotesPage(ctx.db, rater.id, query.limit ?? 200, query.cursor);
       return { votes: page.rows.map(toRaterVote), nextCursor: page.next };
     },
+  });
+  routes.add({
+    method: 'GET',
+    url: '/v1/supervisor/items/:itemId',
+    tag: 'supervisor',
+    summary: 'One item with its prompt and both responses, models named, for judging disagreements',
+    auth: SUPERVISORS,
+    params: ItemParams,
+    response: SupervisorItem,
+    handler: ({ params }) => itemContent(ctx, params.itemId),
   });
   routes.add({
     method: 'GET',

@@ -6,6 +6,7 @@ import { Choice, CriterionRating, VoteFlag } from './votes';
 export const SUPERVISOR_RATERS_PATH = '/v1/supervisor/raters';
 export const SUPERVISOR_FLAGS_PATH = '/v1/supervisor/flags';
 export const SUPERVISOR_EXPORT_PATH = '/v1/supervisor/export';
+export const supervisorItemPath = (itemId: string) => `/v1/supervisor/items/${encodeURIComponent(itemId)}`;
 export const supervisorRaterVotesPath = (raterId: string) =>
   `/v1/supervisor/raters/${encodeURIComponent(raterId)}/votes`;
 export const supervisorDisagreementsPath = (raterId: string) =>
@@ -163,3 +164,19 @@ export const ExportQuery = z.strictObject({
   raterId: OpaqueId.optional(),
 });
 export type ExportQuery = z.infer<typeof ExportQuery>;
+
+/**
+ * One item as a supervisor judges it: the prompt and both responses with
+ * their models named (after the fact, models are no secret to a supervisor).
+ */
+export const SupervisorItem = z.object({
+  itemId: OpaqueId,
+  language: z.string(),
+  category: z.string(),
+  conversation: z.array(z.object({ role: z.enum(['user', 'assistant']), content: z.string() })),
+  responses: z.tuple([
+    z.object({ model: z.string(), content: z.string() }),
+    z.object({ model: z.string(), content: z.string() }),
+  ]),
+});
+export type SupervisorItem = z.infer<typeof SupervisorItem>;

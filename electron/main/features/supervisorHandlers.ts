@@ -14,6 +14,7 @@ export function createSupervisorHandlers(deps: FeatureDeps): Pick<InvokeHandlers
     'supervisor.raters': async () => supervisor.raters(),
     'supervisor.raterVotes': async ({ raterId, cursor, limit }) => supervisor.raterVotes(raterId, { cursor, limit }),
     'supervisor.disagreements': async ({ raterId }) => supervisor.disagreements(raterId),
+    'supervisor.item': async ({ itemId }) => supervisor.item(itemId),
     'supervisor.flags': async ({ raterId }) => supervisor.flags(raterId),
     'supervisor.flag': async ({ raterId, note }) => supervisor.flag(raterId, note),
     'supervisor.unflag': async ({ raterId, note }) => supervisor.unflag(raterId, note),

@@ -8,5 +8,6 @@ export const SUPERVISOR_INVOKE_CHANNELS = [
   'supervisor.unflag',
   'supervisor.markVote',
   'supervisor.export',
+  'supervisor.item',
 ] as const;
 export const SUPERVISOR_EVENT_NAMES = [] as const;

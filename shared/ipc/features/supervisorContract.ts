@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OpaqueId } from '../../protocol/primitives';
-import { DisagreementsResponse, Flag, RatersResponse, RaterVotesResponse } from '../../protocol/supervisor';
+import { DisagreementsResponse, Flag, RatersResponse, RaterVotesResponse, SupervisorItem } from '../../protocol/supervisor';
 
 /**
  * Schemas of the supervisor feature's IPC calls, merged into ../contract.ts.
@@ -64,6 +64,7 @@ export type SupervisorExport = z.infer<typeof SupervisorExport>;
 
 export const supervisorInvokeContract = {
   'supervisor.raters': { args: z.strictObject({}), result: answer(RatersResponse) },
+  'supervisor.item': { args: z.strictObject({ itemId: OpaqueId }), result: answer(SupervisorItem) },
   'supervisor.raterVotes': {
     args: z.strictObject({
       raterId: OpaqueId,

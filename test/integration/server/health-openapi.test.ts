@@ -30,6 +30,7 @@ describe('health and OpenAPI', () => {
         '/v1/openapi.json',
         '/v1/supervisor/export',
         '/v1/supervisor/flags',
+      '/v1/supervisor/items/{itemId}',
         '/v1/supervisor/raters',
         '/v1/supervisor/raters/{raterId}/disagreements',
         '/v1/supervisor/raters/{raterId}/votes',

@@ -16,7 +16,9 @@ import {
   SUPERVISOR_FLAGS_PATH,
   SUPERVISOR_RATERS_PATH,
   supervisorDisagreementsPath,
+  supervisorItemPath,
   supervisorRaterVotesPath,
+  SupervisorItem,
 } from '../../../../shared/protocol/supervisor';
 import { decodeFlag, encodeFlagNote } from './flagNotes';
 import type { SupervisorClient } from './supervisorClient';
@@ -72,6 +74,7 @@ export function createSupervisorService(client: SupervisorClient, today: () => D
         path: withQuery(supervisorRaterVotesPath(raterId), page),
         schema: RaterVotesResponse,
       }),
+    item: (itemId: string) => client.request({ method: 'GET', path: supervisorItemPath(itemId), schema: SupervisorItem }),
     disagreements: (raterId: string) =>
       client.request({ method: 'GET', path: supervisorDisagreementsPath(raterId), schema: DisagreementsResponse }),
     flags: async (raterId?: string) =>

@@ -1,9 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigation, type Section } from '../../stores/navigation';
-import { LeaderboardPage } from '../leaderboard/LeaderboardPage';
+import { lazy, Suspense } from 'react';
 import { SessionPage } from '../session/SessionPage';
 import { SettingsPage } from '../settings/SettingsPage';
-import { SupervisorPage } from '../supervisor/SupervisorPage';
+
+// The leaderboard and the supervisor console load as their own chunks: a rater's first paint carries neither.
+const LeaderboardPage = lazy(() => import('../leaderboard/LeaderboardPage').then((module) => ({ default: module.LeaderboardPage })));
+const SupervisorPage = lazy(() => import('../supervisor/SupervisorPage').then((module) => ({ default: module.SupervisorPage })));
 import { NavBar } from './NavBar';
 import { StatusBar } from './StatusBar';
 
@@ -30,7 +33,9 @@ export function AppShell() {
       </a>
       <NavBar />
       <main id="main" className="shell__main" tabIndex={-1}>
-        <SectionContent section={section} />
+        <Suspense fallback={<p className="muted">{t('session.loading')}</p>}>
+          <SectionContent section={section} />
+        </Suspense>
       </main>
       <StatusBar />
     </div>

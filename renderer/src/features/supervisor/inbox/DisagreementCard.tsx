@@ -6,6 +6,7 @@ import { CopyLinkButton } from '../common/CopyLinkButton';
 import { useFormat } from '../common/useFormat';
 import { choiceText, codeText } from '../common/voteText';
 import { ItemMarkButton } from './ItemMarkButton';
+import { ItemPreview } from './ItemPreview';
 
 interface CardProps {
   card: InboxCard;
@@ -60,6 +61,7 @@ export function DisagreementCard({ card, names, marks }: CardProps) {
         <strong>{t('inbox.consensus', { consensus: codeText(t, card.consensus, card.models) })}</strong>
       </p>
       <MarkNotes entries={itemMarks} />
+      <ItemPreview itemId={card.itemId} />
       <ul className="inbox-card__votes">
         {card.votes.map(({ vote, dissent }) => (
           <li

@@ -10,58 +10,31 @@
  * The server runs in its own process (this file re-launched with --child), so the load generator does not share
  * its event loop. A benchmark, not a test: numbers go to stdout, nothing is asserted.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createRequire } from 'node:module';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { rmSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { v7 as uuidv7 } from 'uuid';
 import type { Task } from '../shared/protocol/tasks';
 import type { Vote } from '../shared/protocol/votes';
-import { insertAccount } from '../server/accounts/repo';
 import { startServer } from '../server/app';
-import { hashPassword } from '../server/auth/passwords';
-import type { ServerOptions } from '../server/config';
 import { openDatabase, transaction, type Db } from '../server/db/open';
 import { seedDemoIfEmpty } from '../server/demo/seed';
-import { insertPromptItem, ResponseStore, upsertTaskSet } from '../server/imports/task-store';
+import { upsertTaskSet } from '../server/imports/task-store';
 import { LeaderboardService } from '../server/leaderboard/service';
 import { pairKey } from '../server/tasks/repo';
-
-// autocannon ships no type declarations (and @types/autocannon is not installed): the little we use, typed here.
-interface AutocannonClient {
-  setHeaders(headers: Record<string, string>): void;
-}
-interface AutocannonResult {
-  latency: { p50: number; p90: number; p99: number; max: number };
-  requests: { average: number };
-  non2xx: number;
-  errors: number;
-}
-type Autocannon = (options: {
-  url: string;
-  method: 'POST';
-  connections: number;
-  amount: number;
-  headers: Record<string, string>;
-  body: string;
-  setupClient: (client: AutocannonClient) => void;
-}) => Promise<AutocannonResult>;
-const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
-
-const PASSWORD = 'bench-password-not-secret';
-const SELF = fileURLToPath(import.meta.url);
-// Defaults except: no minimum time on task (votes are pushed right after leasing) and no background scans.
-// Sign-in limits are raised because the setup signs in hundreds of raters from one address; logins are not measured.
-const FAST: Partial<ServerOptions> = {
-  minActiveMs: 0,
-  goldShare: 0.05,
-  repeatShare: 0,
-  anomalyScanIntervalMs: 0,
-  loginLimit: { max: 10_000, windowMs: 60_000 },
-};
+import {
+  autocannon,
+  benchLogin,
+  createRaters,
+  FAST,
+  fmt,
+  PASSWORD,
+  percentile,
+  post,
+  spawnServer,
+  stop,
+  syntheticTasks,
+  tempDir,
+} from './server/support';
 
 async function main(): Promise<void> {
   console.log(
@@ -75,116 +48,7 @@ async function main(): Promise<void> {
   console.log(`\nsummary ${JSON.stringify({ ingest, lease, board })}`);
 }
 
-// ---------- helpers ----------
-function tempDir(name: string): string {
-  return mkdtempSync(join(tmpdir(), `verdict-bench-${name}-`));
-}
-
-async function spawnServer(
-  dataDir: string,
-  options: Partial<ServerOptions>,
-): Promise<{ child: ChildProcess; url: string; startMs: number }> {
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', SELF, '--child', dataDir, JSON.stringify(options)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
-  });
-  return { child, url, startMs: performance.now() - started };
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
-
-async function post<T>(url: string, path: string, body: unknown, token?: string): Promise<T> {
-  const response = await fetch(`${url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-async function createRaters(db: Db, prefix: string, count: number, languages: string[]): Promise<string[]> {
-  const hash = await hashPassword(PASSWORD); // one hash for all: setup time, not part of any measurement
-  const countries = ['DE', 'EG', 'IN', 'US', 'BR', 'JP', 'KR', 'BD'];
-  return transaction(db, () =>
-    Array.from({ length: count }, (_, i) => {
-      const email = `${prefix}${i}@bench.example`;
-      insertAccount(db, {
-        email,
-        passwordHash: hash,
-        displayName: email,
-        role: 'rater',
-        vetted: true,
-        profile: {
-          country: countries[i % countries.length] as string,
-          ageBand: (['18-24', '25-34', '35-44', '45-54'] as const)[i % 4] as '18-24',
-          education: (['secondary', 'bachelor', 'master', 'doctorate'] as const)[i % 4] as 'master',
-          languages: languages.map((tag) => ({ tag, proficiency: 'C1' as const })),
-          specialties: [],
-        },
-      });
-      return email;
-    }),
-  );
-}
-
-function uuidv7(): string {
-  const bytes = randomBytes(16);
-  let ms = Date.now();
-  for (let i = 5; i >= 0; i--) {
-    bytes[i] = ms % 256;
-    ms = Math.floor(ms / 256);
-  }
-  bytes[6] = ((bytes[6] as number) & 0x0f) | 0x70;
-  bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
-}
-
-const fmt = (n: number, digits = 0) =>
-  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-
 // ---------- 1. ingestion ----------
-function syntheticTasks(db: Db, prompts: number, modelsPerPrompt: number): void {
-  transaction(db, () => {
-    upsertTaskSet(db, {
-      id: 'bench',
-      source: 'synthetic',
-      licence: 'none',
-      attribution: 'generated by bench/server.bench.ts',
-    });
-    const store = new ResponseStore(db);
-    const text = 'A synthetic response of typical length. '.repeat(20);
-    for (let p = 0; p < prompts; p++) {
-      const models = Array.from({ length: modelsPerPrompt }, (_, k) => `model-${(p * 7 + k * 13) % 60}`);
-      insertPromptItem(
-        db,
-        'bench',
-        {
-          id: `bench-${p}`,
-          language: 'en',
-          category: ['code', 'writing', 'math', 'knowledge'][p % 4] as string,
-          conversation: [{ role: 'user', content: `Synthetic prompt number ${p}?` }],
-          responses: [...new Set(models)].map((model) => ({ model, content: `${model}: ${text}` })),
-        },
-        store,
-      );
-    }
-  });
-}
-
 async function ingestion() {
   const RATERS = 20;
   const PER_RATER = 1000;
@@ -545,17 +409,6 @@ async function leaderboardAtScale() {
   } finally {
     await stop(child);
     rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** The 1M-vote dir has no signed-in accounts; add one rater (outside the measurements) to call the API. */
-async function benchLogin(dir: string): Promise<{ email: string }> {
-  const db = openDatabase(dir);
-  try {
-    const [email] = await createRaters(db, 'board', 1, ['en']);
-    return { email: email as string };
-  } finally {
-    db.close();
   }
 }
 

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -135,19 +135,8 @@ export async function lease(url: string, token: string, count: number): Promise<
   return reply.body.tasks;
 }
 
-/** RFC 9562 UUIDv7: 48-bit millisecond time, version 7, variant 10, random rest. */
-export function uuidv7(): string {
-  const bytes = randomBytes(16);
-  let ms = Date.now();
-  for (let i = 5; i >= 0; i--) {
-    bytes[i] = ms % 256;
-    ms = Math.floor(ms / 256);
-  }
-  bytes[6] = ((bytes[6] as number) & 0x0f) | 0x70;
-  bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+/** RFC 9562 UUIDv7 vote ids, as the client makes them. */
+export { uuidv7 };
 
 export function voteFor(task: Pick<Task, 'taskId' | 'ticket'>, seq: number, overrides: Partial<Vote> = {}): Vote {
   const now = new Date().toISOString();

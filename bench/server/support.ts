@@ -1,0 +1,156 @@
+/**
+ * Shared set-up for bench/server.bench.ts: the bench server child process,
+ * HTTP helpers, synthetic raters and tasks. Nothing here is measured.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { insertAccount } from '../../server/accounts/repo';
+import { hashPassword } from '../../server/auth/passwords';
+import type { ServerOptions } from '../../server/config';
+import { openDatabase, transaction, type Db } from '../../server/db/open';
+import { insertPromptItem, ResponseStore, upsertTaskSet } from '../../server/imports/task-store';
+
+// autocannon ships no type declarations (and @types/autocannon is not installed): the little we use, typed here.
+interface AutocannonClient {
+  setHeaders(headers: Record<string, string>): void;
+}
+interface AutocannonResult {
+  latency: { p50: number; p90: number; p99: number; max: number };
+  requests: { average: number };
+  non2xx: number;
+  errors: number;
+}
+type Autocannon = (options: {
+  url: string;
+  method: 'POST';
+  connections: number;
+  amount: number;
+  headers: Record<string, string>;
+  body: string;
+  setupClient: (client: AutocannonClient) => void;
+}) => Promise<AutocannonResult>;
+export const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+export const PASSWORD = 'bench-password-not-secret';
+/** The bench entry, re-launched with --child to host the server in its own process. */
+const SELF = fileURLToPath(new URL('../server.bench.ts', import.meta.url));
+// Defaults except: no minimum time on task (votes are pushed right after leasing) and no background scans.
+// Sign-in limits are raised because the setup signs in hundreds of raters from one address; logins are not measured.
+export const FAST: Partial<ServerOptions> = {
+  minActiveMs: 0,
+  goldShare: 0.05,
+  repeatShare: 0,
+  anomalyScanIntervalMs: 0,
+  loginLimit: { max: 10_000, windowMs: 60_000 },
+};
+
+export function tempDir(name: string): string {
+  return mkdtempSync(join(tmpdir(), `verdict-bench-${name}-`));
+}
+
+export async function spawnServer(
+  dataDir: string,
+  options: Partial<ServerOptions>,
+): Promise<{ child: ChildProcess; url: string; startMs: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', SELF, '--child', dataDir, JSON.stringify(options)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  return { child, url, startMs: performance.now() - started };
+}
+
+export async function stop(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+export async function post<T>(url: string, path: string, body: unknown, token?: string): Promise<T> {
+  const response = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+export async function createRaters(db: Db, prefix: string, count: number, languages: string[]): Promise<string[]> {
+  const hash = await hashPassword(PASSWORD); // one hash for all: setup time, not part of any measurement
+  const countries = ['DE', 'EG', 'IN', 'US', 'BR', 'JP', 'KR', 'BD'];
+  return transaction(db, () =>
+    Array.from({ length: count }, (_, i) => {
+      const email = `${prefix}${i}@bench.example`;
+      insertAccount(db, {
+        email,
+        passwordHash: hash,
+        displayName: email,
+        role: 'rater',
+        vetted: true,
+        profile: {
+          country: countries[i % countries.length] as string,
+          ageBand: (['18-24', '25-34', '35-44', '45-54'] as const)[i % 4] as '18-24',
+          education: (['secondary', 'bachelor', 'master', 'doctorate'] as const)[i % 4] as 'master',
+          languages: languages.map((tag) => ({ tag, proficiency: 'C1' as const })),
+          specialties: [],
+        },
+      });
+      return email;
+    }),
+  );
+}
+
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+
+export const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+export function syntheticTasks(db: Db, prompts: number, modelsPerPrompt: number): void {
+  transaction(db, () => {
+    upsertTaskSet(db, {
+      id: 'bench',
+      source: 'synthetic',
+      licence: 'none',
+      attribution: 'generated by bench/server.bench.ts',
+    });
+    const store = new ResponseStore(db);
+    const text = 'A synthetic response of typical length. '.repeat(20);
+    for (let p = 0; p < prompts; p++) {
+      const models = Array.from({ length: modelsPerPrompt }, (_, k) => `model-${(p * 7 + k * 13) % 60}`);
+      insertPromptItem(
+        db,
+        'bench',
+        {
+          id: `bench-${p}`,
+          language: 'en',
+          category: ['code', 'writing', 'math', 'knowledge'][p % 4] as string,
+          conversation: [{ role: 'user', content: `Synthetic prompt number ${p}?` }],
+          responses: [...new Set(models)].map((model) => ({ model, content: `${model}: ${text}` })),
+        },
+        store,
+      );
+    }
+  });
+}
+
+/** The 1M-vote dir has no signed-in accounts; add one rater (outside the measurements) to call the API. */
+export async function benchLogin(dir: string): Promise<{ email: string }> {
+  const db = openDatabase(dir);
+  try {
+    const [email] = await createRaters(db, 'board', 1, ['en']);
+    return { email: email as string };
+  } finally {
+    db.close();
+  }
+}

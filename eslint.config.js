@@ -63,4 +63,10 @@ export default tseslint.config(
     files: ['test/**/*.{ts,tsx}', 'scripts/**/*.ts', 'bench/**/*.ts', 'server/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
+  {
+    // Runs on whatever Node the machine has, before dependencies exist: plain CommonJS.
+    files: ['scripts/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 /**
  * The renderer's Vite config: a plain React app whose root is renderer/.
@@ -9,9 +9,26 @@ import { defineConfig, type UserConfig } from 'vite';
  */
 const root = import.meta.dirname;
 
+/**
+ * @fontsource declares every face as woff2 with a woff fallback. Chromium
+ * (Electron and the web host alike) always takes woff2, so the woff copies
+ * would only double the fonts in the app: drop them from the CSS before Vite
+ * collects the files.
+ */
+function woff2Only(): Plugin {
+  return {
+    name: 'verdict:woff2-only',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/@fontsource[\\/].*\.css$/.test(id)) return null;
+      return { code: code.replace(/,\s*url\([^)]*\.woff\)\s*format\(['"]woff['"]\)/g, ''), map: null };
+    },
+  };
+}
+
 export const rendererConfig: UserConfig = {
   root: resolve(root, 'renderer'),
-  plugins: [react()],
+  plugins: [woff2Only(), react()],
   build: {
     outDir: resolve(root, 'out/renderer'),
     emptyOutDir: true,

@@ -66,7 +66,11 @@ async function start(): Promise<MainServices> {
   serveRendererOverAppProtocol(rendererRoot);
   const dataDir = app.getPath('userData');
   const services = await createMainServices({
-    appInfo: { name: app.getName(), version: app.getVersion(), host: 'electron', platform: process.platform },
+    appInfo: { name: app.getName(), version: app.getVersion(), host: 'electron',
+      platform: process.platform,
+      systemLanguages: app.getPreferredSystemLanguages().slice(0, 32),
+      developerLocales: process.env.VERDICT_PSEUDO_LOCALE === '1',
+    },
     backendUrl: process.env.VERDICT_BACKEND_URL ?? DEFAULT_BACKEND_URL,
     dataDir,
     http: createAxiosHttp(),

@@ -35,7 +35,7 @@ fs.mkdirSync(values.data, { recursive: true, mode: 0o700 });
 const packageJson = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { productName: string; version: string };
 
 const services = await createMainServices({
-  appInfo: { name: packageJson.productName, version: packageJson.version, host: 'web', platform: process.platform },
+  appInfo: { name: packageJson.productName, version: packageJson.version, host: 'web', platform: process.platform, systemLanguages: [], developerLocales: process.env.VERDICT_PSEUDO_LOCALE === '1' },
   backendUrl: values.backend,
   dataDir: values.data,
   http: createAxiosHttp(),

@@ -85,3 +85,67 @@ function checkPluralForms(base: string, categories: string[], group: Map<string 
   if (extra.length) problems.push(`${base}: plural forms ${extra.join(', ')} do not exist in this language`);
   return problems;
 }
+
+/**
+ * Names and notations that stay the same in every language. A message that is
+ * nothing but these, placeholders, tags, digits and punctuation may equal the
+ * English one; anything else identical to English is an untranslated string.
+ */
+const UNTRANSLATABLE = /Verdict|Bradley[–-]Terry|Krippendorff|Cohen|Fleiss|Elo|CSV|JSONL?|UUID|HTTPS?|URL|API|CI|[κα]/g;
+
+export function isIdentityAllowed(text: string): boolean {
+  const stripped = text
+    .replace(/\{\{[^}]*\}\}/g, '')
+    .replace(/<\/?\d+>/g, '')
+    .replace(UNTRANSLATABLE, '');
+  return !/\p{L}/u.test(stripped);
+}
+
+/** Messages equal to English that are neither pure notation nor on the reviewed allow-list. */
+export function checkIdentical(source: Messages, target: Messages, allowed: ReadonlySet<string>): string[] {
+  return Object.entries(target)
+    .filter(([key, text]) => source[key] === text || source[`${baseKey(key).base}_other`] === text)
+    .filter(([key, text]) => !isIdentityAllowed(text) && !allowed.has(key) && !allowed.has(baseKey(key).base))
+    .map(([key]) => `${key}: identical to English (translate it, or add it to locales/_allow-identical.json with a reason)`);
+}
+
+/** One glossary entry: the term's chosen translation and the forms that count as using it. */
+export interface GlossaryTerm {
+  term: string;
+  forms: string[];
+}
+export type Glossary = Record<string, GlossaryTerm>;
+
+function containsForm(text: string, forms: readonly string[], wholeWords: boolean): boolean {
+  const lower = text.toLocaleLowerCase();
+  return forms.some((form) => {
+    const needle = form.toLocaleLowerCase();
+    if (!wholeWords) return lower.includes(needle);
+    return new RegExp(`(^|[^\\p{L}])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(lower);
+  });
+}
+
+/**
+ * Terminology consistency: where an English message uses a glossary term (any
+ * of its English forms, as whole words), the translation must use one of the
+ * forms the language's glossary lists for it (as a substring, so inflected and
+ * compounded words count). One concept, one name, on every screen.
+ */
+export function checkGlossary(english: Glossary, glossary: Glossary, source: Messages, target: Messages): string[] {
+  const problems: string[] = [];
+  for (const [concept, englishTerm] of Object.entries(english)) {
+    const local = glossary[concept];
+    if (!local || !local.term.trim() || local.forms.length === 0) {
+      problems.push(`glossary: no entry for “${concept}”`);
+      continue;
+    }
+    for (const [key, text] of Object.entries(target)) {
+      const englishText = source[key] ?? source[`${baseKey(key).base}_other`] ?? '';
+      if (!containsForm(englishText, englishTerm.forms, true)) continue;
+      if (!containsForm(text, local.forms, false)) {
+        problems.push(`${key}: English says “${concept}” but none of the glossary's forms (${local.forms.join(', ')}) appear`);
+      }
+    }
+  }
+  return problems;
+}

@@ -27,6 +27,10 @@ export const AppInfo = z.object({
   version: z.string(),
   host: z.enum(['electron', 'web']),
   platform: z.string(),
+  /** The OS's preferred languages, best first (Electron); empty where the renderer should ask the browser. */
+  systemLanguages: z.array(z.string().max(64)).max(32),
+  /** Offer the pseudo-locale in the language picker (VERDICT_PSEUDO_LOCALE=1; for developers only). */
+  developerLocales: z.boolean(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 

@@ -22,7 +22,7 @@ async function call<C extends InvokeChannel>(channel: C, args: unknown = {}): Pr
 
 async function startClient(): Promise<MainServices> {
   return createMainServices({
-    appInfo: { name: 'Verdict', version: '0.1.0', host: 'web', platform: 'linux' },
+    appInfo: { name: 'Verdict', version: '0.1.0', host: 'web', platform: 'linux', systemLanguages: [], developerLocales: false },
     backendUrl: backend.server.url,
     dataDir,
     http: createAxiosHttp(),

@@ -24,7 +24,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(rendererRoot, 'assets', 'app.js'), 'console.log(1)');
   fs.writeFileSync(path.join(dir, 'secret.txt'), 'outside the renderer');
   services = await createMainServices({
-    appInfo: { name: 'Verdict', version: '9.9.9', host: 'web', platform: 'linux' },
+    appInfo: { name: 'Verdict', version: '9.9.9', host: 'web', platform: 'linux', systemLanguages: [], developerLocales: false },
     backendUrl: `http://127.0.0.1:${await freePort()}`,
     dataDir: path.join(dir, 'data'),
     http: createAxiosHttp(),
@@ -124,7 +124,7 @@ describe('the web host', () => {
     const socket = await connect({ origin, cookie });
     expect(await invoke(socket, 'app.getInfo', {})).toEqual({
       ok: true,
-      value: { name: 'Verdict', version: '9.9.9', host: 'web', platform: 'linux' },
+      value: { name: 'Verdict', version: '9.9.9', host: 'web', platform: 'linux', systemLanguages: [], developerLocales: false },
     });
     socket.close();
   });

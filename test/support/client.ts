@@ -21,7 +21,7 @@ export async function startTestClient(
 ): Promise<TestClient> {
   const dataDir = overrides.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'verdict-client-'));
   const services = await createMainServices({
-    appInfo: { name: 'Verdict', version: '0.1.0', host: 'web', platform: 'linux' },
+    appInfo: { name: 'Verdict', version: '0.1.0', host: 'web', platform: 'linux', systemLanguages: [], developerLocales: false },
     backendUrl,
     http: createAxiosHttp(),
     preferencesStore: createJsonFileStore(path.join(dataDir, 'preferences.json')),

@@ -2,11 +2,12 @@ import { startTsProcess, type RunningProcess } from '../../scripts/lib/processes
 
 export { repoRoot, type RunningProcess } from '../../scripts/lib/processes';
 
-export function startWebHostProcess(backendUrl: string, dataDir: string): Promise<RunningProcess> {
+export function startWebHostProcess(backendUrl: string, dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<RunningProcess> {
   return startTsProcess(
     'electron/webhost/main.ts',
     ['--port', '0', '--backend', backendUrl, '--data', dataDir],
     /open (http:\/\/127\.0\.0\.1:\d+\/\?secret=[\w-]+)/,
+    { env },
   );
 }
 

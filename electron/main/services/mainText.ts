@@ -1,12 +1,10 @@
 import i18next, { type i18n } from 'i18next';
-import ar from '../../../locales/ar/main.json' with { type: 'json' };
-import en from '../../../locales/en/main.json' with { type: 'json' };
 import { resolveUiLanguage, SOURCE_LANGUAGE } from '../../../shared/i18n/languages';
+import { MAIN_MESSAGES } from './mainLocales';
 
 /**
  * The few strings main shows itself (native dialogs), in the rater's UI
- * language. Bundled as JSON imports rather than read from disk, so the
- * packaged app (which ships only out/) and the web host both have them.
+ * language, from the same locales/ files as the renderer (see mainLocales.ts).
  */
 let instance: i18n | null = null;
 
@@ -16,7 +14,7 @@ function translator(): i18n {
   void instance.init({
     initAsync: false,
     fallbackLng: SOURCE_LANGUAGE,
-    resources: { en: { main: en }, ar: { main: ar } },
+    resources: Object.fromEntries(Object.entries(MAIN_MESSAGES).map(([code, main]) => [code, { main }])),
     defaultNS: 'main',
     interpolation: { escapeValue: false },
   });

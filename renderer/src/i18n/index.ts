@@ -1,7 +1,8 @@
 import i18next, { type PostProcessorModule } from 'i18next';
 import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
-import { PSEUDO_LANGUAGE, resolveUiLanguage, SOURCE_LANGUAGE } from '../../../shared/i18n/languages';
+import { PSEUDO_LANGUAGE, resolveFirstUiLanguage, resolveUiLanguage, SOURCE_LANGUAGE } from '../../../shared/i18n/languages';
+import { cjkFamilyForLanguage, loadCjkFamily } from '../fonts';
 import { pseudoLocalize } from './pseudo';
 
 /** Every locale file is its own lazily loaded chunk: a rater downloads only their language. */
@@ -26,12 +27,19 @@ async function loadLocale(language: string, namespace: string): Promise<Record<s
 /** Keeps <html lang dir> in step with the language, so RTL and fonts follow. */
 function applyDocumentLanguage(code: string): void {
   const language = resolveUiLanguage(code);
+  const family = cjkFamilyForLanguage(language.code);
+  if (family) void loadCjkFamily(family);
   document.documentElement.lang = language.code;
   document.documentElement.dir = language.dir;
 }
 
-export async function initI18n(requested: string | null): Promise<typeof i18next> {
-  const language = resolveUiLanguage(requested ?? navigator.language);
+/**
+ * Starts i18next in the rater's remembered language, else the first of the
+ * system's languages we ship (or its closest variant), else English. Only the
+ * chosen language's files are fetched (one lazy chunk per locale file).
+ */
+export async function initI18n(remembered: string | null, systemLanguages: readonly string[] = []): Promise<typeof i18next> {
+  const language = remembered ? resolveUiLanguage(remembered) : resolveFirstUiLanguage(systemLanguages);
   i18next.on('languageChanged', applyDocumentLanguage);
   await i18next
     .use(resourcesToBackend(loadLocale))

@@ -12,7 +12,8 @@ let backendPort = 0;
 test.beforeEach(async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verdict-e2e-shell-'));
   backendPort = await freePort();
-  webHost = await startWebHostProcess(`http://127.0.0.1:${backendPort}`, path.join(dir, 'client'));
+  // These are developer checks: the pseudo-locale is offered only with VERDICT_PSEUDO_LOCALE=1.
+  webHost = await startWebHostProcess(`http://127.0.0.1:${backendPort}`, path.join(dir, 'client'), { VERDICT_PSEUDO_LOCALE: '1' });
 });
 
 test.afterEach(async () => {

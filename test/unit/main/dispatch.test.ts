@@ -7,7 +7,7 @@ function handlers(overrides: Partial<InvokeHandlers> = {}): InvokeHandlers {
     throw new Error('not used in this test');
   };
   return {
-    'app.getInfo': async () => ({ name: 'Verdict', version: '1.2.3', host: 'web', platform: 'linux' }),
+    'app.getInfo': async () => ({ name: 'Verdict', version: '1.2.3', host: 'web', platform: 'linux', systemLanguages: [], developerLocales: false }),
     'backend.getStatus': unused,
     'backend.checkNow': unused,
     'prefs.get': unused,
@@ -22,7 +22,7 @@ describe('the IPC dispatcher', () => {
     const dispatch = createDispatch(handlers());
     await expect(dispatch('app.getInfo', {})).resolves.toEqual({
       ok: true,
-      value: { name: 'Verdict', version: '1.2.3', host: 'web', platform: 'linux' },
+      value: { name: 'Verdict', version: '1.2.3', host: 'web', platform: 'linux', systemLanguages: [], developerLocales: false },
     });
   });
 

@@ -12,3 +12,18 @@ describe('strings main shows in native dialogs', () => {
     expect(mainText(null, 'link.cancel')).toBe('Cancel');
   });
 });
+
+describe('the main-process message bundle', () => {
+  it('carries every shipped language, so no dialog falls back to English', async () => {
+    const { MAIN_MESSAGES } = await import('../../../electron/main/services/mainLocales');
+    const { UI_LANGUAGES } = await import('../../../shared/i18n/languages');
+    const shipped = UI_LANGUAGES.filter((language) => !language.pseudo).map((language) => language.code);
+    expect(Object.keys(MAIN_MESSAGES).sort()).toEqual([...shipped].sort());
+  });
+
+  it('speaks each language in its own words', () => {
+    expect(mainText('ja', 'link.cancel')).not.toBe('Cancel');
+    expect(mainText('de', 'link.cancel')).not.toBe('Cancel');
+    expect(mainText('he', 'link.cancel')).not.toBe('Cancel');
+  });
+});

@@ -13,7 +13,7 @@ type Handler = (event: unknown, request: unknown) => Promise<unknown> | unknown;
 
 function registeredHandler(): Handler {
   const dispatch = createDispatch({
-    'app.getInfo': async () => ({ name: 'Verdict', version: '0.0.0', host: 'electron', platform: 'linux' }),
+    'app.getInfo': async () => ({ name: 'Verdict', version: '0.0.0', host: 'electron', platform: 'linux', systemLanguages: [], developerLocales: false }),
     'prefs.setLanguage': async ({ language }: { language: string }) => ({ language }),
   } as never);
   registerIpc(dispatch);

@@ -17,7 +17,7 @@ const down: BackendStatus = {
 
 function renderApp() {
   const fake = createFakeRendererApi({
-    'app.getInfo': () => ({ name: 'Verdict', version: '4.5.6', host: 'web', platform: 'linux' }),
+    'app.getInfo': () => ({ name: 'Verdict', version: '4.5.6', host: 'web', platform: 'linux', systemLanguages: [], developerLocales: false }),
     'backend.getStatus': () => down,
     'prefs.setLanguage': (args) => ({ language: (args as { language: string }).language, keyBindings: {}, timing: { breakReminderMinutes: 50, idleCutoffSeconds: 60 } }),
     'auth.getState': () => ({ status: 'signed_out', serverUrl: null, account: null }),

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SegmentField, SegmentFilter } from '../../../../shared/protocol/leaderboard';
 import { SEGMENT_FIELDS } from '../../../../shared/protocol/leaderboard';
 import { useNow } from '../../hooks/useNow';
+import { categoryLabel, intlLocales, languageName, regionName, relativeTime } from '../../i18n/intl';
 
 export interface Formatters {
   integer(value: number): string;
@@ -19,29 +20,21 @@ export interface Formatters {
   sliceName(filter: SegmentFilter): string;
 }
 
-function displayNames(language: string, type: 'language' | 'region'): Intl.DisplayNames | null {
-  try {
-    return new Intl.DisplayNames([language, 'en'], { type, fallback: 'code' });
-  } catch {
-    return null;
-  }
-}
-
 /** Numbers and names in the UI language (Arabic gets Arabic digits where its locale uses them). */
 export function useFormatters(): Formatters {
   const { t, i18n } = useTranslation('leaderboard');
   const language = i18n.language;
   return useMemo(() => {
-    const integer = new Intl.NumberFormat(language, { maximumFractionDigits: 0 });
-    const percent = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 });
-    const change = new Intl.NumberFormat(language, { signDisplay: 'exceptZero', maximumFractionDigits: 1 });
-    const languages = displayNames(language, 'language');
-    const regions = displayNames(language, 'region');
-    const list = new Intl.ListFormat(language, { style: 'short', type: 'conjunction' });
+    const locales = intlLocales(language);
+    const integer = new Intl.NumberFormat(locales, { maximumFractionDigits: 0 });
+    const percent = new Intl.NumberFormat(locales, { style: 'percent', maximumFractionDigits: 0 });
+    const change = new Intl.NumberFormat(locales, { signDisplay: 'exceptZero', maximumFractionDigits: 1 });
+    const list = new Intl.ListFormat(locales, { style: 'short', type: 'conjunction' });
     const segmentValue = (field: SegmentField, value: string): string => {
-      if (field === 'language') return safeOf(languages, value);
-      if (field === 'country') return safeOf(regions, value);
+      if (field === 'language') return languageName(value, language);
+      if (field === 'country') return regionName(value, language);
       if (field === 'education') return t(`education.${value}`, { defaultValue: value });
+      if (field === 'category') return categoryLabel(t, value);
       return value;
     };
     return {
@@ -62,27 +55,10 @@ export function useFormatters(): Formatters {
   }, [t, language]);
 }
 
-function safeOf(names: Intl.DisplayNames | null, code: string): string {
-  try {
-    return names?.of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
-const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
-  ['day', 86_400_000],
-  ['hour', 3_600_000],
-  ['minute', 60_000],
-  ['second', 1_000],
-];
-
 /** "5 minutes ago" in the UI language, as text (to go inside a translated sentence); ticks every 30 s. */
 export function useRelativeTime(iso: string | null): string {
   const { i18n } = useTranslation();
   const now = useNow(30_000);
   if (!iso) return '';
-  const delta = Date.parse(iso) - now;
-  const [unit, size] = UNITS.find(([, ms]) => Math.abs(delta) >= ms) ?? ['second', 1_000];
-  return new Intl.RelativeTimeFormat(i18n.language, { numeric: 'auto' }).format(Math.round(delta / size), unit);
+  return relativeTime(Date.parse(iso) - now, i18n.language);
 }

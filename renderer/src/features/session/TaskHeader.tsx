@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { PublicTask } from '../../../../shared/ipc/contract';
 import { useNow } from '../../hooks/useNow';
+import { categoryLabel, languageName } from '../../i18n/intl';
 import { useSession } from '../../stores/session';
 import { RelativeTime } from './RelativeTime';
 
@@ -11,7 +12,7 @@ export function TaskHeader({ task, onSkip, onToggleGuidelines, skipKey, guidelin
   skipKey: string;
   guidelinesKey: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = useSession((state) => state.session);
   const done = useSession((state) => state.doneThisSession);
   const now = useNow(30_000);
@@ -36,7 +37,7 @@ export function TaskHeader({ task, onSkip, onToggleGuidelines, skipKey, guidelin
         <div>
           <dt>{t('session.language')}</dt>
           <dd>
-            <bdi>{task.language}</bdi> · <bdi>{task.category}</bdi>
+            <bdi>{languageName(task.language, i18n.language)}</bdi> · <bdi>{categoryLabel(t, task.category)}</bdi>
           </dd>
         </div>
       </dl>

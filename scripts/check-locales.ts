@@ -9,7 +9,9 @@ import {
   flattenMessages,
   type Glossary,
   type Messages,
+  validateGlossary,
 } from './lib/localeCheck';
+import { LOCALE_DOCS, type ReviewRecord } from './lib/localeDocs';
 
 /**
  * `npm run check:locales [-- --only de,fr]`: every shipped language has every
@@ -23,6 +25,7 @@ import {
 const localesDir = fileURLToPath(new URL('../locales', import.meta.url));
 
 function readJson(file: string, problems: string[]): unknown {
+  if (!fs.existsSync(file)) return null;
   const bytes = fs.readFileSync(file);
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) problems.push('starts with a byte-order mark');
   try {
@@ -73,6 +76,7 @@ for (const folder of folders.filter((name) => !shipped.includes(name))) {
 for (const language of checked) {
   const glossaryProblems: string[] = [];
   const glossary = language === SOURCE_LANGUAGE ? null : readGlossary(language, glossaryProblems);
+  if (glossary) glossaryProblems.push(...validateGlossary(englishGlossary, glossary));
   report(`locales/_glossary/${language}.json`, glossaryProblems);
   const allowed = new Set(Object.keys(allowIdentical?.[language] ?? {}).concat(Object.keys(allowIdentical?.['*'] ?? {})));
   for (const namespace of namespaces) {
@@ -91,6 +95,21 @@ for (const language of checked) {
       if (glossary) problems.push(...checkGlossary(englishGlossary, glossary, source, target));
     }
     report(where, problems);
+  }
+}
+
+// The generated documents must match the data (full runs only: --only is for translators at work).
+if (!only) {
+  for (const language of shipped.filter((code) => code !== SOURCE_LANGUAGE)) {
+    const record = readJson(path.join(localesDir, '_review', `${language}.json`), []) as ReviewRecord | null;
+    if (!record?.reviewedBy || typeof record.corrections !== 'number') {
+      report(`locales/_review/${language}.json`, ['no independent review recorded (reviewedBy, corrections)']);
+    }
+  }
+  const root = path.dirname(localesDir);
+  for (const { file, render } of LOCALE_DOCS) {
+    const current = fs.existsSync(path.join(root, file)) ? fs.readFileSync(path.join(root, file), 'utf8') : '';
+    if (current !== render(localesDir)) report(file, ['out of date: run `npm run docs:locales`']);
   }
 }
 

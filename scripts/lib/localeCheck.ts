@@ -125,6 +125,20 @@ function containsForm(text: string, forms: readonly string[], wholeWords: boolea
   });
 }
 
+function glossaryEntryProblem(concept: string, entry: GlossaryTerm | undefined): string | null {
+  if (!entry || typeof entry.term !== 'string' || !entry.term.trim() || !Array.isArray(entry.forms) || entry.forms.length === 0) {
+    return `no entry for “${concept}”`;
+  }
+  // A form must be a word of the language: a placeholder or a one-letter stem would match anything.
+  const vague = entry.forms.filter((form) => /[{}<>]/.test(form) || [...form.trim()].length < 2);
+  return vague.length ? `“${concept}” lists forms that are not words (${vague.join(', ')}); name the term itself` : null;
+}
+
+/** A language's glossary covers every concept of the English one, each with real words. */
+export function validateGlossary(english: Glossary, glossary: Glossary): string[] {
+  return Object.keys(english).flatMap((concept) => glossaryEntryProblem(concept, glossary[concept]) ?? []);
+}
+
 /**
  * Terminology consistency: where an English message uses a glossary term (any
  * of its English forms, as whole words), the translation must use one of the
@@ -135,10 +149,7 @@ export function checkGlossary(english: Glossary, glossary: Glossary, source: Mes
   const problems: string[] = [];
   for (const [concept, englishTerm] of Object.entries(english)) {
     const local = glossary[concept];
-    if (!local || !local.term.trim() || local.forms.length === 0) {
-      problems.push(`glossary: no entry for “${concept}”`);
-      continue;
-    }
+    if (!local || glossaryEntryProblem(concept, local)) continue; // reported once by validateGlossary
     for (const [key, text] of Object.entries(target)) {
       const englishText = source[key] ?? source[`${baseKey(key).base}_other`] ?? '';
       if (!containsForm(englishText, englishTerm.forms, true)) continue;

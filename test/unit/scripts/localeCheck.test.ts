@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkLocale, flattenMessages } from '../../../scripts/lib/localeCheck';
+import {
+  checkGlossary,
+  checkIdentical,
+  checkLocale,
+  flattenMessages,
+  isIdentityAllowed,
+  validateGlossary,
+  type Glossary,
+} from '../../../scripts/lib/localeCheck';
 
 const english = flattenMessages({
   nav: { settings: 'Settings' },
@@ -57,5 +65,48 @@ describe('checking a locale against English', () => {
     const problems: string[] = [];
     flattenMessages(['a'], '', {}, problems);
     expect(problems).toEqual(['(root): expected an object of messages']);
+  });
+});
+
+describe('untranslated strings', () => {
+  const source = flattenMessages({ nav: { settings: 'Settings', version: 'Verdict {{version}}', p: 'p = {{value}}' } });
+
+  it('flags a message left in English', () => {
+    const german = flattenMessages({ nav: { settings: 'Settings', version: 'Verdict {{version}}', p: 'p = {{value}}' } });
+    expect(checkIdentical(source, german, new Set(['nav.p']))).toEqual([
+      'nav.settings: identical to English (translate it, or add it to locales/_allow-identical.json with a reason)',
+    ]);
+  });
+
+  it('lets pure notation and product names through', () => {
+    expect(isIdentityAllowed('Verdict {{version}}')).toBe(true);
+    expect(isIdentityAllowed('{{lower}} – {{upper}}')).toBe(true);
+    expect(isIdentityAllowed('Krippendorff α')).toBe(true);
+    expect(isIdentityAllowed('Online')).toBe(false);
+  });
+});
+
+describe('terminology', () => {
+  const english: Glossary = { vote: { term: 'vote', forms: ['vote', 'votes'] } };
+  const german: Glossary = { vote: { term: 'Stimme', forms: ['Stimme', 'stimm'] } };
+  const source = flattenMessages({ a: 'Undo the last vote', b: 'Votes waiting', c: 'Settings' });
+
+  it('accepts the glossary term in any inflection', () => {
+    const target = flattenMessages({ a: 'Letzte Stimme zurücknehmen', b: 'Wartende Stimmen', c: 'Einstellungen' });
+    expect(checkGlossary(english, german, source, target)).toEqual([]);
+  });
+
+  it('names a message that calls the concept something else', () => {
+    const target = flattenMessages({ a: 'Letzte Bewertung zurücknehmen', b: 'Wartende Stimmen', c: 'Einstellungen' });
+    expect(checkGlossary(english, german, source, target)).toEqual([
+      'a: English says “vote” but none of the glossary\'s forms (Stimme, stimm) appear',
+    ]);
+  });
+
+  it('refuses a glossary whose forms are placeholders or single letters', () => {
+    expect(validateGlossary(english, { vote: { term: '票', forms: ['{{votes}}'] } })).toHaveLength(1);
+    expect(validateGlossary(english, { vote: { term: 'x', forms: ['x'] } })).toHaveLength(1);
+    expect(validateGlossary(english, {})).toEqual(['no entry for “vote”']);
+    expect(validateGlossary(english, german)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KeyAction } from '../../../../shared/ipc/contract';
 import { resolveUiLanguage } from '../../../../shared/i18n/languages';
@@ -11,6 +11,7 @@ import { DetailsPanel } from './DetailsPanel';
 import { GuidelinesPane } from './GuidelinesPane';
 import { actionForChoice, choiceForAction, effectiveBindings, keyLabel } from './keyBindings';
 import { RecentVotes } from './RecentVotes';
+import { ShortcutSheet } from './ShortcutSheet';
 import { SkipDialog } from './SkipDialog';
 import { TaskHeader } from './TaskHeader';
 import { useActiveTime } from './useActiveTime';
@@ -38,6 +39,10 @@ export function ComparisonScreen() {
   const label = (action: KeyAction) => keyLabel(bindings[action], layout);
   const [guidelinesOpen, setGuidelinesOpen] = useState(false);
   const [skipping, setSkipping] = useState(false);
+  const [showingShortcuts, setShowingShortcuts] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const previousTaskId = useRef<string | null>(null);
   const [rationaleMissingFor, setRationaleMissingFor] = useState<string | null>(null);
   const needsRationale = task !== null && rationaleMissingFor === task.taskId;
   const rationaleRef = useRef<HTMLTextAreaElement>(null);
@@ -50,6 +55,17 @@ export function ComparisonScreen() {
     taskTime.reset(performance.now());
   }, [task?.taskId, taskTime]);
 
+  // A new task starts at the top, with focus on the page heading: the rater must see the prompt
+  // before the responses, never land mid-response at the last task's scroll offset.
+  useLayoutEffect(() => {
+    const id = task?.taskId ?? null;
+    if (previousTaskId.current !== null && id !== null && id !== previousTaskId.current) {
+      window.scrollTo({ top: 0, left: 0, behavior: 'instant' });
+      headingRef.current?.focus({ preventScroll: true });
+    }
+    previousTaskId.current = id;
+  }, [task?.taskId]);
+
   async function choose(choice: Choice) {
     const current = useSession.getState();
     if (!task) return;
@@ -58,7 +74,9 @@ export function ComparisonScreen() {
       rationaleRef.current?.focus();
       return;
     }
-    await current.vote(choice, { activeMs: Math.round(taskTime.elapsed(performance.now())), shownAt: shownAt.current });
+    const saved = await current.vote(choice, { activeMs: Math.round(taskTime.elapsed(performance.now())), shownAt: shownAt.current });
+    // Alternate a zero-width space so the same words are announced again after every vote.
+    if (saved) setAnnouncement((previous) => (previous === t('session.savedNext') ? `${t('session.savedNext')}\u200b` : t('session.savedNext')));
   }
 
   function onAction(action: KeyAction) {
@@ -66,13 +84,14 @@ export function ComparisonScreen() {
     if (choice) return void choose(choice);
     if (action === 'skip' && task) setSkipping(true);
     if (action === 'guidelines') setGuidelinesOpen((open) => !open);
+    if (action === 'shortcuts') setShowingShortcuts(true);
     if (action === 'undo') {
       const last = useSession.getState().session?.recent.find((vote) => vote.editable);
       if (last) void useSession.getState().undo(last.voteId);
     }
   }
 
-  useSessionKeyboard(bindings, onAction, !skipping);
+  useSessionKeyboard(bindings, onAction, !skipping && !showingShortcuts);
 
   // DOM order is first, second, …; in RTL the row itself runs right to left, so "first" lands on the right.
   const cantReadKey = label('cantRead');
@@ -83,9 +102,12 @@ export function ComparisonScreen() {
 
   return (
     <section className="comparison" aria-labelledby="page-title">
-      <h1 id="page-title" className="visually-hidden">
+      <h1 id="page-title" className="visually-hidden" tabIndex={-1} ref={headingRef}>
         {t('nav.session')}
       </h1>
+      <p className="visually-hidden" aria-live="polite" data-testid="vote-announcement">
+        {announcement}
+      </p>
       <BreakReminder sessionTime={sessionTime} afterMinutes={prefs.timing.breakReminderMinutes} />
       {task ? (
         <>
@@ -113,6 +135,7 @@ export function ComparisonScreen() {
       )}
       <RecentVotes undoKey={label('undo')} />
       <SessionError />
+      {showingShortcuts ? <ShortcutSheet label={label} onClose={() => setShowingShortcuts(false)} /> : null}
       {skipping && task ? (
         <SkipDialog
           unsavedInput={useSession.getState().hasUnsavedInput()}

@@ -16,7 +16,8 @@ export const DEFAULT_KEY_BINDINGS: Record<KeyAction, string> = {
   skip: 'KeyS',
   undo: 'KeyZ',
   guidelines: 'KeyG',
-  submit: 'Enter',
+  // "?" on most layouts (Shift+/); the sheet also opens on any key that types "?" (useSessionKeyboard).
+  shortcuts: 'Slash',
 };
 
 export function effectiveBindings(custom: KeyBindings): Record<KeyAction, string> {

@@ -2,11 +2,21 @@ import { useEffect, useRef } from 'react';
 import type { KeyAction } from '../../../../shared/ipc/contract';
 import { actionForKey } from './keyBindings';
 
-/** Typing in a field must never vote: keys belong to the field while it has focus. */
-function isTypingTarget(target: EventTarget | null): boolean {
+const NON_TEXT_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file']);
+
+/**
+ * Typing in a field must never vote: keys belong to a text field (rationale,
+ * notes, search) while it has focus. A focused checkbox, radio or button does
+ * not type, so digit and letter shortcuts still work there.
+ */
+export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+  if (target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT') return true;
+  return target instanceof HTMLInputElement && !NON_TEXT_INPUTS.has(target.type);
 }
+
+/** Enter and Space always belong to the focused control, as everywhere else: they activate it. */
+const ACTIVATION_KEYS = new Set(['Enter', 'NumpadEnter', 'Space']);
 
 /**
  * One window-level key handler for the session. Held keys do not repeat a
@@ -22,7 +32,9 @@ export function useSessionKeyboard(bindings: Record<KeyAction, string>, onAction
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.repeat || event.isComposing || isTypingTarget(event.target)) return;
       if (document.querySelector('dialog[open]')) return;
-      const action = actionForKey(event, bindings);
+      const focusedControl = event.target instanceof HTMLElement && event.target !== document.body && event.target.matches('button, a, summary, input, [tabindex]');
+      if (focusedControl && ACTIVATION_KEYS.has(event.code)) return;
+      const action = event.key === '?' ? 'shortcuts' : actionForKey(event, bindings);
       if (!action) return;
       event.preventDefault();
       handler.current(action);

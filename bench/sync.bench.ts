@@ -10,7 +10,10 @@ import { startTsProcess, type RunningProcess } from '../scripts/lib/processes';
 /**
  * `npm run bench:sync`: 10,000 votes cast while the server is down, then the
  * server comes up: time until nothing is pending, and the client host's peak
- * memory. Then the same through the fault proxy at a 10% fault rate.
+ * memory. Then the same through the seeded fault proxy at 10% and 30% fault
+ * rates. The client runs with the settings raters get — default backoff,
+ * request timeout and undo grace — and nothing kicks it when the server
+ * returns: the health monitor has to notice, as it would for a rater.
  */
 const VOTES = Number(process.env.BENCH_SYNC_VOTES ?? 10_000);
 
@@ -30,7 +33,7 @@ async function until(condition: () => boolean, timeoutMs: number): Promise<void>
   }
 }
 
-async function run(label: string, faultRate: number): Promise<void> {
+async function run(label: string, faultRate: number, target: string): Promise<void> {
   const serverData = tempDir('server');
   const port = await freePort();
   let server = await startBenchServer(serverData, port);
@@ -39,10 +42,8 @@ async function run(label: string, faultRate: number): Promise<void> {
   const serverUrl = `http://127.0.0.1:${port}`;
   if (faultRate > 0) proxy = await startFaultProxy({ target: serverUrl, seed: 2026, rate: 0, slowDripMs: 100 });
   const url = proxy?.url ?? serverUrl;
-  const client: TestClient = await startTestClient(url, {
-    requestTimeoutMs: 2_000,
-    syncOptions: { leaseTarget: VOTES, sealGraceMs: 0, backoff: { baseMs: 50, capMs: 1_000 } },
-  });
+  // leaseTarget is raised only so that 10,000 tasks can be voted on offline; everything else is the default.
+  const client: TestClient = await startTestClient(url, { syncOptions: { leaseTarget: VOTES } });
   await client.call('auth.signIn', { serverUrl: url, ...rater });
   const leaseStart = performance.now();
   while ((await client.call('session.getState')).remaining < VOTES) await new Promise((resolve) => setTimeout(resolve, 100));
@@ -58,13 +59,12 @@ async function run(label: string, faultRate: number): Promise<void> {
   proxy?.setRate(faultRate);
   server = await startBenchServer(serverData, port);
   const start = performance.now();
-  client.services.sync.kick();
   await until(() => client.services.journal.pendingCount() === 0, 600_000);
   const seconds = (performance.now() - start) / 1000;
   clearInterval(sampler);
   const accepted = client.services.journal.all().filter((entry) => entry.state === 'accepted').length;
   console.log(
-    `${label}: ${VOTES} offline votes delivered in ${seconds.toFixed(2)} s after the server came up (target < 10 s); ` +
+    `${label}: ${VOTES} offline votes delivered in ${seconds.toFixed(2)} s after the server came up (target ${target}); ` +
       `${accepted} accepted; host peak RSS ${(peakRss / 1e6).toFixed(0)} MB` +
       (proxy ? `; faults injected ${JSON.stringify(proxy.counts)}` : '') +
       ` [leasing ${VOTES} took ${leaseSeconds.toFixed(1)} s, casting ${castSeconds.toFixed(1)} s]`,
@@ -74,5 +74,6 @@ async function run(label: string, faultRate: number): Promise<void> {
   await server.stop();
 }
 
-await run('direct', 0);
-await run('through the fault proxy at 10%', 0.1);
+await run('direct', 0, '< 10 s');
+await run('through the fault proxy at 10%', 0.1, '< 10 s');
+await run('through the fault proxy at 30%', 0.3, '< 30 s');

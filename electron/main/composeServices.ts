@@ -69,7 +69,7 @@ export async function createMainServices(ports: MainPorts): Promise<MainServices
     locale: () => preferences.read().language ?? 'en',
     appVersion: ports.appInfo.version,
     onChange: (state) => events.emit('session.state', state),
-    onVoteCast: () => sync.kick(),
+    onVoteCast: () => sync.nudge(),
   });
   const sync: SyncEngine = new SyncEngine(
     {
@@ -80,6 +80,7 @@ export async function createMainServices(ports: MainPorts): Promise<MainServices
       clock,
       timers: ports.timers,
       random: ports.random ?? Math.random,
+      backendReachable: () => health.current().state !== 'down',
       onStatus: (status) => events.emit('sync.status', status),
       onDataChanged: () => session.changed(),
     },

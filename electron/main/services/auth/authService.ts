@@ -23,7 +23,13 @@ export interface AuthServiceDeps {
   vault: TokenVault<StoredSession>;
   clock: ServerClock;
   onChange: (state: AuthState) => void;
+  /** Waits between sign-in attempts; injectable so tests need not wait. */
+  sleep?: (ms: number) => Promise<void>;
 }
+
+/** Sign-in tries again after a dropped connection or a 5xx: waits before the 2nd and 3rd attempt. */
+const SIGN_IN_RETRY_DELAYS_MS = [500, 1_500];
+const TRANSIENT_SIGN_IN_FAILURES = new Set<SignInFailure['reason']>(['unreachable', 'bad_response', 'server_error']);
 
 /**
  * Signs in, keeps the tokens in main, and hands out a valid access token,
@@ -62,8 +68,24 @@ export class AuthService {
     return this.session?.serverUrl ?? null;
   }
 
+  /**
+   * Signs in; a passing fault (no answer, a garbled answer, a 5xx) is tried
+   * again twice before the rater is told, so one dropped connection never
+   * reads as "server unreachable". Wrong credentials and the like answer at once.
+   */
   async signIn(serverUrl: string, email: string, password: string): Promise<{ ok: true } | { ok: false; failure: SignInFailure }> {
     if (!isHttpUrl(serverUrl)) return { ok: false, failure: { reason: 'invalid_server_url' } };
+    const sleep = this.deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+    let result = await this.signInOnce(serverUrl, email, password);
+    for (const delay of SIGN_IN_RETRY_DELAYS_MS) {
+      if (result.ok || !TRANSIENT_SIGN_IN_FAILURES.has(result.failure.reason)) break;
+      await sleep(delay);
+      result = await this.signInOnce(serverUrl, email, password);
+    }
+    return result;
+  }
+
+  private async signInOnce(serverUrl: string, email: string, password: string): Promise<{ ok: true } | { ok: false; failure: SignInFailure }> {
     const compatibility = await this.checkCompatible(serverUrl);
     if (compatibility) return { ok: false, failure: compatibility };
     try {

@@ -9,6 +9,9 @@ import type { VoteJournal } from '../journal/voteJournal';
 import type { TaskCache } from '../tasks/taskCache';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 
+/** The one protocol error that retrying cannot fix: the server lost votes it had acknowledged. */
+const LOST_VOTES = 'lost_votes';
+
 export interface SyncOptions {
   installationId: string;
   batchSize?: number;
@@ -17,6 +20,8 @@ export interface SyncOptions {
   /** How many tasks to keep leased ahead for offline work. */
   leaseTarget?: number;
   backoff?: BackoffPolicy;
+  /** How often to ask again for tasks when the server had none to lease. */
+  emptyQueueRecheckMs?: number;
 }
 
 export interface SyncDeps {
@@ -27,6 +32,8 @@ export interface SyncDeps {
   clock: ServerClock;
   timers: Timers;
   random: () => number;
+  /** The health monitor's view: false only while the backend has stopped answering health checks. */
+  backendReachable?: () => boolean;
   onStatus: (status: SyncStatus) => void;
   /** Votes were answered or tasks leased: the session's view changed. */
   onDataChanged: () => void;
@@ -38,6 +45,12 @@ export interface SyncDeps {
  * a sealed vote is re-sent as is until the server answers it (its id makes
  * the re-send harmless); nothing is ever dropped on an error — the engine
  * waits (full-jitter backoff, Retry-After honoured) and tries again.
+ *
+ * The backoff grows with the current failure streak only: every successful
+ * request resets it, so after an outage pushes continue batch after batch at
+ * full speed. A vote cast during a backoff wait does not start a run of its
+ * own (it would only fail again and grow the wait); the scheduled retry, or
+ * the health monitor seeing the backend return, delivers it.
  */
 export class SyncEngine {
   private running: Promise<void> | null = null;
@@ -46,6 +59,8 @@ export class SyncEngine {
   private again = false;
   private attempt = 0;
   private timer: unknown = null;
+  /** A failed run scheduled its retry; votes cast meanwhile wait for it. */
+  private retryScheduled = false;
   private stopped = false;
   private current: SyncStatus;
   private readonly options: Required<SyncOptions>;
@@ -59,6 +74,7 @@ export class SyncEngine {
       sealGraceMs: 1_500,
       leaseTarget: 50,
       backoff: DEFAULT_BACKOFF,
+      emptyQueueRecheckMs: 60_000,
       ...options,
     };
     this.batchLimit = this.options.batchSize;
@@ -74,11 +90,24 @@ export class SyncEngine {
   kick(): void {
     if (this.stopped) return;
     this.clearTimer();
+    this.retryScheduled = false;
     if (this.running) {
       this.again = true;
       return;
     }
     this.running = this.runLoop().finally(() => (this.running = null));
+  }
+
+  /**
+   * A vote was cast: sync soon, unless a failed run already scheduled its
+   * retry — then the vote waits for it, and the retry time shown stays true.
+   */
+  nudge(): void {
+    if (this.retryScheduled) {
+      this.publish({});
+      return;
+    }
+    this.kick();
   }
 
   /** Waits for the current run (used on quit and in tests). */
@@ -111,10 +140,10 @@ export class SyncEngine {
     try {
       await this.withFreshToken((token) => this.pushAll(token));
       await this.withFreshToken((token) => this.topUpTasks(token));
-      this.attempt = 0;
       this.publish({ state: 'idle', lastSyncAt: new Date(this.deps.timers.now()).toISOString(), lastError: null });
-      // Votes still inside the undo grace go out as soon as it ends.
+      // Votes still inside the undo grace go out as soon as it ends; an empty queue asks again later.
       if (this.deps.journal.pendingCount() > 0) this.schedule(this.options.sealGraceMs);
+      else if (this.deps.cache.count() === 0) this.schedule(this.options.emptyQueueRecheckMs);
     } catch (error) {
       this.fail(error);
     }
@@ -142,7 +171,7 @@ export class SyncEngine {
       this.deps.onDataChanged();
       if (answered.length === 0) {
         // The server processed nothing: its cursor is behind our first seq, so it lacks votes we believe answered.
-        throw new ApiError('protocol', `the server's cursor (${response.lastSeq}) is behind vote seq ${batch[0]?.seq}; it lost votes`);
+        throw new ApiError('protocol', `the server's cursor (${response.lastSeq}) is behind vote seq ${batch[0]?.seq}; it lost votes`, null, LOST_VOTES);
       }
     }
   }
@@ -160,6 +189,7 @@ export class SyncEngine {
         accessToken: token,
         schema: PushResponse,
       });
+      this.succeeded();
       this.batchLimit = Math.min(this.options.batchSize, this.batchLimit * 2);
       return response;
     } catch (error) {
@@ -191,6 +221,7 @@ export class SyncEngine {
         accessToken: token,
         schema: LeaseResponse,
       });
+      this.succeeded();
       const added = cache.add(response.tasks);
       if (added > 0) this.deps.onDataChanged();
       if (response.tasks.length === 0 || added === 0) return;
@@ -201,6 +232,7 @@ export class SyncEngine {
   /** A fresh installation or a wiped cache picks up the leases the server still holds for this rater. */
   private async adoptOpenLeases(token: string): Promise<void> {
     const response = await this.deps.api.call(this.serverUrl(), { method: 'GET', path: TASKS_LEASES_PATH, accessToken: token, schema: LeaseResponse });
+    this.succeeded();
     const voted = this.deps.journal.votedTaskIds();
     if (this.deps.cache.add(response.tasks.filter((task) => !voted.has(task.taskId))) > 0) this.deps.onDataChanged();
   }
@@ -214,10 +246,27 @@ export class SyncEngine {
     const retryAfter = error instanceof ApiError ? error.retryAfterMs : null;
     const delay = backoffDelay(this.attempt, this.deps.random, this.options.backoff, retryAfter);
     this.attempt += 1;
-    const offline = error instanceof ApiError && error.kind === 'network';
-    const state = offline ? 'offline' : isTransient(error) ? 'backing_off' : 'error';
-    this.publish({ state, lastError: message, nextRetryAt: new Date(this.deps.timers.now() + delay).toISOString() });
+    this.publish({ state: this.stateAfter(error), lastError: message, nextRetryAt: new Date(this.deps.timers.now() + delay).toISOString() });
     this.schedule(delay);
+    this.retryScheduled = true;
+  }
+
+  /**
+   * What the rater is told: "offline" only while the backend really does not
+   * answer (one dropped connection to a live server is just a retry); a
+   * truncated or garbled answer is a passing fault, retried like a 503;
+   * "error" is kept for what retrying cannot fix by itself.
+   */
+  private stateAfter(error: unknown): SyncStatus['state'] {
+    if (!(error instanceof ApiError)) return 'error';
+    if (error.kind === 'network') return this.deps.backendReachable?.() === false ? 'offline' : 'backing_off';
+    if (error.kind === 'protocol') return error.code === LOST_VOTES ? 'error' : 'backing_off';
+    return isTransient(error) ? 'backing_off' : 'error';
+  }
+
+  /** Any answered request ends the failure streak, so the next failure waits briefly again. */
+  private succeeded(): void {
+    this.attempt = 0;
   }
 
   private schedule(delayMs: number): void {

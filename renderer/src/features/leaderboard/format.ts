@@ -55,10 +55,10 @@ export function useFormatters(): Formatters {
   }, [t, language]);
 }
 
-/** "5 minutes ago" in the UI language, as text (to go inside a translated sentence); ticks every 30 s. */
+/** "5 minutes ago" in the UI language, as text (to go inside a translated sentence); never in the future tense. */
 export function useRelativeTime(iso: string | null): string {
   const { i18n } = useTranslation();
   const now = useNow(30_000);
   if (!iso) return '';
-  return relativeTime(Date.parse(iso) - now, i18n.language);
+  return relativeTime(Math.min(0, Date.parse(iso) - now), i18n.language);
 }

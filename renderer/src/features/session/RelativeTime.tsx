@@ -2,10 +2,16 @@ import { useTranslation } from 'react-i18next';
 import { useNow } from '../../hooks/useNow';
 import { relativeTime } from '../../i18n/intl';
 
-/** "in 3 hours" / "5 minutes ago" in the UI language, refreshed every 30 s. */
-export function RelativeTime({ iso }: { iso: string }) {
+/**
+ * "5 minutes ago" / "in 3 hours" in the UI language, refreshed every 5 s.
+ * `tense` says which side of now the moment is on by its nature: a past
+ * event (the last sync) never reads "in 9 seconds" because the clock ticked
+ * between two refreshes, and a deadline never reads "ago" before it passes.
+ */
+export function RelativeTime({ iso, tense }: { iso: string; tense: 'past' | 'future' }) {
   const { i18n } = useTranslation();
-  const now = useNow(30_000);
-  const text = relativeTime(Date.parse(iso) - now, i18n.language);
+  const now = useNow(5_000);
+  const delta = Date.parse(iso) - now;
+  const text = relativeTime(tense === 'past' ? Math.min(0, delta) : Math.max(0, delta), i18n.language);
   return <time dateTime={iso}>{text}</time>;
 }

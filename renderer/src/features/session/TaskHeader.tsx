@@ -31,7 +31,7 @@ export function TaskHeader({ task, onSkip, onToggleGuidelines, skipKey, guidelin
         <div>
           <dt>{t('session.leaseExpires')}</dt>
           <dd className={expired ? 'text-warn' : undefined}>
-            {expired ? t('session.leaseExpired') : <RelativeTime iso={task.leaseExpiresAt} />}
+            {expired ? t('session.leaseExpired') : <RelativeTime iso={task.leaseExpiresAt} tense="future" />}
           </dd>
         </div>
         <div>

@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../stores/auth';
 import { SECTIONS, useNavigation } from '../../stores/navigation';
 import { canSupervise } from '../supervisor/access';
+import { BackendHealth } from './BackendHealth';
+import { SyncIndicator } from './SyncIndicator';
 
 export function NavBar() {
   const { t } = useTranslation();
@@ -27,6 +29,10 @@ export function NavBar() {
           </li>
         ))}
       </ul>
+      <div className="nav__status" role="status" aria-live="polite" aria-label={t('status.label')}>
+        <BackendHealth />
+        <SyncIndicator />
+      </div>
     </nav>
   );
 }

@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useAppInfo } from '../../stores/appInfo';
 import { useBackendStatus } from '../../stores/backendStatus';
-import { BackendHealth } from './BackendHealth';
-import { SyncIndicator } from './SyncIndicator';
 
+/** The footer: which app and which server. Connection and sync state live in the top bar (NavBar), always in view. */
 export function StatusBar() {
   const { t } = useTranslation();
   const info = useAppInfo((state) => state.info);
@@ -14,10 +13,6 @@ export function StatusBar() {
       <span className="status-bar__backend">
         {t('status.backend')} <bdi data-testid="backend-url">{url ?? '…'}</bdi>
       </span>
-      <span role="status" aria-live="polite">
-        <BackendHealth />
-      </span>
-      <SyncIndicator />
     </footer>
   );
 }

@@ -1,25 +1,40 @@
 import { useTranslation } from 'react-i18next';
+import type { SyncStatus } from '../../../../shared/ipc/contract';
 import { call } from '../../bridge';
+import { useBackendStatus } from '../../stores/backendStatus';
 import { useSync } from '../../stores/sync';
 import { RelativeTime } from '../session/RelativeTime';
 
-/** Always visible: online or not, votes waiting, the last sync, and any rejected vote. */
+/**
+ * One word for the state of the rater's votes, consistent with the count
+ * beside it: never "Synced" while a vote waits (that is "Syncing…"), and no
+ * second "Offline" when the connection indicator beside it already says so.
+ */
+function stateWord(status: SyncStatus, backendDown: boolean): SyncStatus['state'] | null {
+  if (status.state === 'idle' && status.pending > 0) return 'syncing';
+  if (status.state === 'offline' && backendDown) return null;
+  return status.state;
+}
+
+/** In the top bar, always in view: votes waiting, when they last went out, when the next try is, and any rejected vote. */
 export function SyncIndicator() {
   const { t } = useTranslation();
   const status = useSync((state) => state.status);
+  const backendDown = useBackendStatus((state) => state.status?.state === 'down');
   if (!status) return null;
+  const word = stateWord(status, backendDown);
   return (
     <span className="sync" data-testid="sync-status" data-state={status.state} data-pending={status.pending}>
-      <span className={`sync__state sync__state--${status.state}`}>{t(`sync.state.${status.state}`)}</span>
+      {word ? <span className={`sync__state sync__state--${word}`} data-testid="sync-word">{t(`sync.state.${word}`)}</span> : null}
       <span data-testid="pending-count">{t('sync.pending', { count: status.pending })}</span>
       {status.lastSyncAt ? (
         <span>
-          {t('sync.last')} <RelativeTime iso={status.lastSyncAt} />
+          {t('sync.last')} <RelativeTime iso={status.lastSyncAt} tense="past" />
         </span>
       ) : null}
       {status.nextRetryAt && status.state !== 'idle' && status.state !== 'syncing' ? (
         <span data-testid="next-retry">
-          {t('sync.nextRetry')} <RelativeTime iso={status.nextRetryAt} />
+          {t('sync.nextRetry')} <RelativeTime iso={status.nextRetryAt} tense="future" />
         </span>
       ) : null}
       {status.rejected.length > 0 ? (

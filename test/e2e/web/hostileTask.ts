@@ -22,7 +22,8 @@ export async function importHostileTask(dataDir: string): Promise<{ email: strin
     prompt: 'Hostile fixture: <script>window.__pwned = true</script> [click](javascript:window.__pwned=true)',
     language: 'en',
     category: 'security',
-    responses: { 'model-a': `Hostile fixture A\n\n${HOSTILE}`, 'model-b': `Hostile fixture B\n\n${HOSTILE}` },
+    // A Trojan Source line: RLO makes "evil" display as "live" unless it is shown instead of obeyed.
+    responses: { 'model-a': `Hostile fixture A\n\nTrojan: access \u202Eevil\u202C granted\n\n${HOSTILE}`, 'model-b': `Hostile fixture B\n\n${HOSTILE}` },
   };
   fs.writeFileSync(file, `${JSON.stringify(line)}\n`);
   admin(dataDir, ['import-tasks', '--file', file, '--set', 'hostile', '--source', 'test', '--licence', 'CC0-1.0', '--attribution', 'Verdict tests']);

@@ -104,4 +104,20 @@ test('a hostile response renders inert: no script runs, nothing remote loads, no
   expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
   expect(dialogs).toEqual([]);
   expect(foreignRequests).toEqual([]);
+
+  // Bidi controls are shown as markers, never obeyed: the line reads "evil" in order, with its markers.
+  const trojan = task.locator('p', { hasText: 'Trojan: access' });
+  await expect(trojan).toHaveText('Trojan: access ⟨RLO⟩evil⟨PDF⟩ granted');
+  await expect(trojan.locator('.bidi-control')).toHaveCount(2);
+  const order = await trojan.evaluate((p) => {
+    const range = document.createRange();
+    const text = [...p.childNodes].find((node) => node.textContent === 'evil') as Node;
+    range.setStart(text, 0);
+    range.setEnd(text, 1);
+    const first = range.getBoundingClientRect().left;
+    range.setStart(text, 3);
+    range.setEnd(text, 4);
+    return first < range.getBoundingClientRect().left;
+  });
+  expect(order, '"e" is drawn left of "l": the override did not reverse the word').toBe(true);
 });

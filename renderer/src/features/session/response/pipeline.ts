@@ -2,6 +2,7 @@ import rehypeSanitize from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import type { PluggableList } from 'unified';
+import { rehypeBidiControls } from './rehypeBidiControls';
 import { rehypeDirection } from './rehypeDirection';
 import { rehypeHighlightShared } from './rehypeHighlightShared';
 import { rehypeMath } from './rehypeMath';
@@ -24,6 +25,8 @@ export const remarkPlugins: PluggableList = [remarkGfm, remarkMath, remarkLimitD
  *    `style`/`class` in the schema instead would let the model write them too).
  *    Math goes first so the highlighter never sees `language-math` code.
  * 5. rehypeDirection: our dir="auto"/"ltr" and alignment classes.
+ * 6. rehypeBidiControls: bidi override/embedding/isolate characters become
+ *    visible markers, in every text node, code and math included.
  * Nothing after step 2 takes markup from the model, so nothing the model
  * wrote can become live HTML.
  */
@@ -33,4 +36,5 @@ export const rehypePlugins: PluggableList = [
   rehypeMath,
   rehypeHighlightShared,
   rehypeDirection,
+  rehypeBidiControls,
 ];

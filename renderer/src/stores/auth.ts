@@ -1,6 +1,15 @@
 import { create } from 'zustand';
 import type { AuthState, SignInFailure } from '../../../shared/ipc/contract';
 import { call, subscribe } from '../bridge';
+import { canSupervise } from '../features/supervisor/access';
+import { useNavigation } from './navigation';
+
+/** A supervisor or admin starts in the console: their work is there, and they have no rating queue. */
+function landWhereTheWorkIs(auth: AuthState): void {
+  if (canSupervise(auth.account?.role) && useNavigation.getState().section === 'session') {
+    useNavigation.getState().go('supervisor');
+  }
+}
 
 interface AuthStore {
   auth: AuthState | null;
@@ -19,7 +28,10 @@ export const useAuth = create<AuthStore>((set) => ({
     set({ signingIn: true, failure: null });
     try {
       const result = await call('auth.signIn', { serverUrl, email, password });
-      if (result.ok) set({ auth: result.state });
+      if (result.ok) {
+        set({ auth: result.state });
+        landWhereTheWorkIs(result.state);
+      }
       else set({ failure: result.failure });
       return result.ok;
     } finally {
@@ -33,6 +45,8 @@ export const useAuth = create<AuthStore>((set) => ({
 
 export async function startAuthSync(): Promise<() => void> {
   const unsubscribe = subscribe('auth.state', (auth) => useAuth.setState({ auth }));
-  useAuth.setState({ auth: await call('auth.getState', {}) });
+  const auth = await call('auth.getState', {});
+  useAuth.setState({ auth });
+  landWhereTheWorkIs(auth);
   return unsubscribe;
 }

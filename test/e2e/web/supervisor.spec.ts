@@ -208,3 +208,21 @@ test('a supervisor reviews the LLMFAO team, flags a rater and sees the what-if b
   ).toBeLessThanOrEqual(0);
   await page.screenshot({ ...shot('team-ar-200.png') });
 });
+
+test('a supervisor lands on the console after signing in, and the session page explains there is no queue', async ({ page }) => {
+  const supervisor = demoAccount(serverData, 'supervisor');
+  // A fresh installation: the app starts on the Session section, as it does for everyone.
+  const host = await startWebHostProcess(backendUrl, fs.mkdtempSync(path.join(os.tmpdir(), 'verdict-e2e-supervisor-fresh-')));
+  processes.push(host);
+  await page.goto(host.match[1] as string);
+  await signIn(page, backendUrl, supervisor.email, supervisor.password);
+  await expect(page.getByTestId('supervisor-page')).toBeVisible();
+  await expect(page.getByTestId('nav-supervisor')).toHaveAttribute('aria-current', 'page');
+  await page.getByTestId('nav-session').click();
+  await expect(page.getByTestId('no-queue')).toBeVisible();
+  // An account that cannot lease never shows a lease error.
+  await expect(page.getByTestId('sync-status')).not.toHaveAttribute('data-state', 'error');
+  await expect(page.getByRole('navigation')).not.toContainText('Sync problem');
+  await page.getByRole('button', { name: 'Open the supervisor console' }).click();
+  await expect(page.getByTestId('supervisor-page')).toBeVisible();
+});

@@ -139,11 +139,12 @@ export class SyncEngine {
     this.publish({ state: 'syncing', nextRetryAt: null });
     try {
       await this.withFreshToken((token) => this.pushAll(token));
-      await this.withFreshToken((token) => this.topUpTasks(token));
+      // Only raters lease tasks; a supervisor's or admin's queue is empty by design, not by error.
+      if (this.deps.auth.state().account?.role === 'rater') await this.withFreshToken((token) => this.topUpTasks(token));
       this.publish({ state: 'idle', lastSyncAt: new Date(this.deps.timers.now()).toISOString(), lastError: null });
       // Votes still inside the undo grace go out as soon as it ends; an empty queue asks again later.
       if (this.deps.journal.pendingCount() > 0) this.schedule(this.options.sealGraceMs);
-      else if (this.deps.cache.count() === 0) this.schedule(this.options.emptyQueueRecheckMs);
+      else if (this.deps.cache.count() === 0 && this.deps.auth.state().account?.role === 'rater') this.schedule(this.options.emptyQueueRecheckMs);
     } catch (error) {
       this.fail(error);
     }

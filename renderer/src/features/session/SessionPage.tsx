@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../stores/auth';
+import { useNavigation } from '../../stores/navigation';
 import { SignInForm } from '../signin/SignInForm';
 import { ComparisonScreen } from './ComparisonScreen';
 
@@ -19,6 +20,7 @@ export function SessionPage() {
       </section>
     );
   }
+  if (auth.account && auth.account.role !== 'rater') return <NoQueue />;
   return (
     <>
       {auth.status === 'reauth_required' ? (
@@ -28,5 +30,20 @@ export function SessionPage() {
       ) : null}
       <ComparisonScreen />
     </>
+  );
+}
+
+/** Supervisors and admins have no rating queue: say so plainly and point to their console. */
+function NoQueue() {
+  const { t } = useTranslation();
+  const go = useNavigation((state) => state.go);
+  return (
+    <section className="page page--narrow" aria-labelledby="page-title" data-testid="no-queue">
+      <h1 id="page-title">{t('session.noQueueTitle')}</h1>
+      <p>{t('session.noQueueText')}</p>
+      <button type="button" className="button" onClick={() => go('supervisor')}>
+        {t('session.openConsole')}
+      </button>
+    </section>
   );
 }

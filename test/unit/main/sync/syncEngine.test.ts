@@ -13,7 +13,7 @@ import { SyncEngine, type SyncDeps } from '../../../../electron/main/services/sy
  */
 type Answer = 'ok' | 'network' | 'garbled' | 'http500' | 'http400';
 
-function harness(options: { pending: number; answers: Answer[]; reachable?: boolean; tasks?: number }) {
+function harness(options: { pending: number; answers: Answer[]; reachable?: boolean; tasks?: number; role?: string }) {
   const timers: Array<{ at: number; fn: () => void; id: number }> = [];
   let now = 1_000_000;
   let nextId = 1;
@@ -61,7 +61,7 @@ function harness(options: { pending: number; answers: Answer[]; reachable?: bool
       add: (tasks: PublicTask[]) => ((cached += tasks.length), tasks.length),
     } as unknown as SyncDeps['cache'],
     auth: {
-      state: () => ({ status: 'signed_in' }),
+      state: () => ({ status: 'signed_in', account: { role: options.role ?? 'rater' } }),
       accessToken: async () => 'token',
       invalidateAccessToken: () => undefined,
       serverUrl: () => 'http://127.0.0.1:1',
@@ -192,6 +192,17 @@ describe('what the rater is told', () => {
     expect(h.last().state).toBe('error');
     expect(h.scheduled()).toHaveLength(1);
     expect(h.pending()).toBe(1);
+  });
+});
+
+describe('an account that cannot lease', () => {
+  it('a supervisor never asks for tasks, so never sees a lease error', async () => {
+    const h = harness({ pending: 0, answers: ['http400'], tasks: 0, role: 'supervisor' });
+    h.engine.kick();
+    await h.engine.settle();
+    expect(h.calls).toEqual([]);
+    expect(h.last().state).toBe('idle');
+    expect(h.scheduled()).toEqual([]);
   });
 });
 

@@ -33,7 +33,7 @@ function buildApp(ctx: AppContext): FastifyInstance {
   });
   installErrorHandling(app, ctx.options.bodyLimitBytes);
   const routes = new RouteTable(app, ctx);
-  registerSystemRoutes(routes);
+  registerSystemRoutes(routes, { minActiveMs: ctx.options.minActiveMs });
   registerAuthRoutes(routes, ctx);
   registerTaskRoutes(routes, ctx);
   registerVoteRoutes(routes, ctx);

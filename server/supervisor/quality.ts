@@ -55,7 +55,24 @@ function goldAnswers(db: Db): Record<string, Label> {
   return Object.fromEntries(rows.map((row) => [row.id, row.gold]));
 }
 
-function toQuality(row: RaterQualityRow | undefined): RaterQuality {
+/**
+ * Vote attempts the server refused as too fast, per rater (public id). They
+ * never became votes, so "too fast" in the console would read 0% without them.
+ */
+function rejectedTooFast(db: Db, accountIds: number[] | 'all'): Map<string, number> {
+  const base = `SELECT a.public_id AS rater_id, COUNT(*) AS n FROM push_results p
+     JOIN installations i ON i.id = p.installation_id JOIN accounts a ON a.id = i.account_id
+     WHERE p.status = 'rejected' AND p.reason = 'too_fast'`;
+  const rows = (accountIds === 'all'
+    ? sql(db, `${base} GROUP BY a.public_id`).all()
+    : sql(db, `${base} AND i.account_id IN (SELECT value FROM json_each(?)) GROUP BY a.public_id`).all(JSON.stringify(accountIds))) as Array<{
+    rater_id: string;
+    n: number;
+  }>;
+  return new Map(rows.map((row) => [row.rater_id, row.n]));
+}
+
+function toQuality(row: RaterQualityRow | undefined, tooFastRejected = 0): RaterQuality {
   return {
     votes: row?.votes ?? 0,
     items: row?.items ?? 0,
@@ -71,10 +88,17 @@ function toQuality(row: RaterQualityRow | undefined): RaterQuality {
     goldAccuracy: row?.gold.accuracy ?? null,
     goldItems: row?.gold.items ?? 0,
     medianActiveMs: row?.activeTime.median ?? null,
-    tooFastShare: row?.activeTime.tooFastShare ?? null,
+    tooFastShare: tooFastShareOf(row, tooFastRejected),
+    tooFastRejected,
     anomalyScore: row?.anomaly.tested ? Math.max(row.anomaly.mUpper, row.anomaly.mLower) : null,
     anomalous: row?.anomaly.flagged ?? false,
   };
+}
+
+function tooFastShareOf(row: RaterQualityRow | undefined, rejected: number): number | null {
+  const fast = (row?.activeTime.tooFast ?? 0) + rejected;
+  const attempts = (row?.activeTime.count ?? 0) + rejected;
+  return attempts === 0 ? null : fast / attempts;
 }
 
 export interface TeamQuality {
@@ -90,8 +114,9 @@ export function teamQuality(db: Db, team: Array<{ id: number; public_id: string;
   const options = { gold: goldAnswers(db) };
   const rows = new Map(raterQualityReport(votes, options).map((row) => [row.raterId, row]));
   const pool = poolAgreement(votes, options);
+  const rejected = rejectedTooFast(db, everyone ? 'all' : team.map((rater) => rater.id));
   return {
-    byRater: new Map(team.map((rater) => [rater.public_id, toQuality(rows.get(rater.public_id))])),
+    byRater: new Map(team.map((rater) => [rater.public_id, toQuality(rows.get(rater.public_id), rejected.get(rater.public_id) ?? 0)])),
     pool: {
       votes: pool.votes,
       raters: pool.raters,

@@ -44,6 +44,8 @@ export const BackendStatus = z.object({
   checkedAt: z.string().nullable(),
   /** A short English diagnostic for logs and tooltips; the UI shows a translated state. */
   detail: z.string().nullable(),
+  /** The minimum active time per vote the server last announced; null until it has answered. */
+  minActiveMs: z.number().int().min(0).nullable(),
 });
 export type BackendStatus = z.infer<typeof BackendStatus>;
 

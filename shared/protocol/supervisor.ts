@@ -36,7 +36,10 @@ export const RaterQuality = z.object({
   goldAccuracy: z.number().nullable(),
   goldItems: z.number().int().min(0),
   medianActiveMs: z.number().nullable(),
+  /** Share of vote attempts under the minimum time on task: accepted fast votes plus those the server rejected as too fast. */
   tooFastShare: z.number().nullable(),
+  /** Attempts the server rejected as too fast (they are not votes, so they are counted from the push results). */
+  tooFastRejected: z.number().int().min(0),
   /** LMArena's sequential test: max of the two running products; flagged above 20 (α = 0.05). */
   anomalyScore: z.number().nullable(),
   anomalous: z.boolean(),

@@ -118,6 +118,7 @@ export function ratersResponse(team: SyntheticTeam): RatersResponse {
         goldItems: row.gold.items,
         medianActiveMs: row.activeTime.median,
         tooFastShare: row.activeTime.tooFastShare,
+        tooFastRejected: 0,
         anomalyScore: row.anomaly.tested ? Math.max(row.anomaly.mUpper, row.anomaly.mLower) : null,
         anomalous: row.anomaly.flagged,
       },

@@ -1,4 +1,4 @@
-import { API_VERSION, HEALTH_PATH, HealthResponse } from '../../../shared/protocol/health';
+import { API_VERSION, DEFAULT_VOTE_RULES, HEALTH_PATH, HealthResponse } from '../../../shared/protocol/health';
 import type { BackendStatus } from '../../../shared/ipc/contract';
 import type { HttpPort, Timers } from '../ports';
 
@@ -34,7 +34,7 @@ export function createBackendHealthMonitor(options: BackendHealthOptions): Backe
   const upIntervalMs = options.upIntervalMs ?? 10_000;
   const downIntervalMs = options.downIntervalMs ?? 2_000;
   const timeoutMs = options.timeoutMs ?? 3_000;
-  let status: BackendStatus = { url: baseUrl, state: 'unknown', apiVersion: null, checkedAt: null, detail: null };
+  let status: BackendStatus = { url: baseUrl, state: 'unknown', apiVersion: null, checkedAt: null, detail: null, minActiveMs: null };
   let timer: unknown = null;
   let running = false;
   let inFlight: Promise<BackendStatus> | null = null;
@@ -46,13 +46,15 @@ export function createBackendHealthMonitor(options: BackendHealthOptions): Backe
       const response = await http.request({ method: 'GET', url, timeoutMs });
       return interpretHealth(baseUrl, checkedAt, response.status, response.body);
     } catch (error) {
-      return { url: baseUrl, state: 'down', apiVersion: null, checkedAt, detail: describeError(error) };
+      return { url: baseUrl, state: 'down', apiVersion: null, checkedAt, detail: describeError(error), minActiveMs: status.minActiveMs };
     }
   }
 
   function publish(next: BackendStatus): void {
-    const changed = next.state !== status.state || next.apiVersion !== status.apiVersion || next.detail !== status.detail;
-    status = next;
+    const changed =
+      next.state !== status.state || next.apiVersion !== status.apiVersion || next.detail !== status.detail || next.minActiveMs !== status.minActiveMs;
+    // The rule is remembered while the server is unreachable: offline votes must meet it too.
+    status = { ...next, minActiveMs: next.minActiveMs ?? status.minActiveMs };
     if (changed) onChange(status);
   }
 
@@ -78,7 +80,7 @@ export function createBackendHealthMonitor(options: BackendHealthOptions): Backe
     setBaseUrl(url) {
       if (url === baseUrl) return;
       baseUrl = url;
-      publish({ url, state: 'unknown', apiVersion: null, checkedAt: null, detail: null });
+      publish({ url, state: 'unknown', apiVersion: null, checkedAt: null, detail: null, minActiveMs: null });
       void checkNow();
     },
     start() {
@@ -96,18 +98,18 @@ export function createBackendHealthMonitor(options: BackendHealthOptions): Backe
 
 export function interpretHealth(url: string, checkedAt: string, httpStatus: number, body: unknown): BackendStatus {
   if (httpStatus !== 200) {
-    return { url, state: 'down', apiVersion: null, checkedAt, detail: `health check answered HTTP ${httpStatus}` };
+    return { url, state: 'down', apiVersion: null, checkedAt, detail: `health check answered HTTP ${httpStatus}`, minActiveMs: null };
   }
   const parsed = HealthResponse.safeParse(body);
   if (!parsed.success) {
-    return { url, state: 'down', apiVersion: null, checkedAt, detail: 'health check answered with an unexpected body' };
+    return { url, state: 'down', apiVersion: null, checkedAt, detail: 'health check answered with an unexpected body', minActiveMs: null };
   }
-  const { apiVersion } = parsed.data;
+  const { apiVersion, voteRules } = parsed.data;
   if (apiVersion !== API_VERSION) {
     const detail = `server speaks API v${apiVersion}; this app speaks v${API_VERSION}`;
-    return { url, state: 'incompatible', apiVersion, checkedAt, detail };
+    return { url, state: 'incompatible', apiVersion, checkedAt, detail, minActiveMs: null };
   }
-  return { url, state: 'up', apiVersion, checkedAt, detail: null };
+  return { url, state: 'up', apiVersion, checkedAt, detail: null, minActiveMs: (voteRules ?? DEFAULT_VOTE_RULES).minActiveMs };
 }
 
 function describeError(error: unknown): string {

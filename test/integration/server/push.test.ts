@@ -220,4 +220,22 @@ describe('push: minimum time on task', () => {
     const reply = await push(t.url, token, crypto.randomUUID(), [voteFor(quick as Task, 1, { activeMs: 800 })]);
     expect(reply.body.results[0]).toMatchObject({ status: 'rejected', reason: 'too_fast' });
   });
+
+  it('publishes the rule in /v1/health, so a client can hold votes until it is met', async () => {
+    const reply = await call(t.url, 'GET', '/v1/health');
+    expect(reply.body).toMatchObject({ voteRules: { minActiveMs: 60_000 } });
+  });
+
+  it('counts rejected too-fast attempts in the supervisor console, which would otherwise read 0%', async () => {
+    const rater = await login(t.url, t.accounts.rater2);
+    const [quick] = await lease(t.url, rater.accessToken, 1);
+    await push(t.url, rater.accessToken, crypto.randomUUID(), [voteFor(quick as Task, 1, { activeMs: 500 })]);
+    const supervisor = (await login(t.url, t.accounts.supervisor)).accessToken;
+    const team = await call(t.url, 'GET', '/v1/supervisor/raters', { token: supervisor });
+    const row = (team.body as { raters: Array<{ id: string; quality: { tooFastRejected: number; tooFastShare: number | null } }> }).raters.find(
+      (candidate) => candidate.id === rater.account.id,
+    );
+    expect(row?.quality.tooFastRejected).toBe(1);
+    expect(row?.quality.tooFastShare).toBe(1);
+  });
 });

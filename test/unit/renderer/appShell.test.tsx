@@ -12,6 +12,7 @@ const down: BackendStatus = {
   state: 'down',
   apiVersion: null,
   checkedAt: '2026-11-27T10:00:00.000Z',
+  minActiveMs: null,
   detail: 'connect ECONNREFUSED',
 };
 

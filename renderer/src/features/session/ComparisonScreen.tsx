@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { KeyAction } from '../../../../shared/ipc/contract';
 import { resolveUiLanguage } from '../../../../shared/i18n/languages';
 import type { Choice } from '../../../../shared/protocol/votes';
+import { DEFAULT_VOTE_RULES } from '../../../../shared/protocol/health';
+import { useBackendStatus } from '../../stores/backendStatus';
 import { usePreferences } from '../../stores/preferences';
 import { useSession } from '../../stores/session';
 import { BreakReminder } from './BreakReminder';
@@ -17,6 +19,7 @@ import { TaskHeader } from './TaskHeader';
 import { useActiveTime } from './useActiveTime';
 import { useKeyboardLayout } from './useKeyboardLayout';
 import { useSessionKeyboard } from './useSessionKeyboard';
+import { useVoteHold, voteHoldLeft } from './useVoteHold';
 
 // The markdown, math and highlighting pipeline is the heaviest code in the renderer:
 // it loads as its own chunk, so the shell and sign-in paint without it.
@@ -49,6 +52,11 @@ export function ComparisonScreen() {
   const sessionTime = useActiveTime(prefs.timing.idleCutoffSeconds * 1000);
   const taskTime = useActiveTime(prefs.timing.idleCutoffSeconds * 1000);
   const shownAt = useRef(new Date().toISOString());
+  const minActiveMs = useBackendStatus((state) => state.status?.minActiveMs) ?? DEFAULT_VOTE_RULES.minActiveMs;
+  const holdMs = useVoteHold(taskTime, minActiveMs, task?.taskId ?? null);
+  // Presses during the hold, per task: each one replays the countdown's nudge.
+  const [holdNudge, setHoldNudge] = useState<{ taskId: string; count: number } | null>(null);
+  const nudges = holdNudge && holdNudge.taskId === task?.taskId ? holdNudge.count : 0;
 
   useEffect(() => {
     shownAt.current = new Date().toISOString();
@@ -69,6 +77,11 @@ export function ComparisonScreen() {
   async function choose(choice: Choice) {
     const current = useSession.getState();
     if (!task) return;
+    // Too soon for the server's minimum time on task: the vote would be accepted here and rejected later.
+    if (voteHoldLeft(taskTime, minActiveMs) > 0) {
+      setHoldNudge((previous) => ({ taskId: task.taskId, count: previous?.taskId === task.taskId ? previous.count + 1 : 1 }));
+      return;
+    }
     if (task.criteria.rationale === 'required' && !current.draft.rationale.trim() && choice !== 'cant_read') {
       setRationaleMissingFor(task.taskId);
       rationaleRef.current?.focus();
@@ -122,8 +135,13 @@ export function ComparisonScreen() {
               </Suspense>
               <DetailsPanel task={task} rationaleRef={rationaleRef} />
               {needsRationale ? <p className="notice notice--warn" role="alert">{t('details.rationaleMissing')}</p> : null}
-              <DecisionBar options={options.filter((option) => option.choice !== 'cant_read')} onChoose={(choice) => void choose(choice)} disabled={false} />
-              <button type="button" className="button button--quiet cant-read" onClick={() => void choose('cant_read')} aria-keyshortcuts={bindings.cantRead} data-testid="choose-cant_read">
+              {holdMs > 0 ? (
+                <p className={nudges ? 'vote-hold vote-hold--nudged' : 'vote-hold'} role="status" data-testid="vote-hold" key={nudges}>
+                  {t('session.voteHold', { count: Math.ceil(holdMs / 1000) })}
+                </p>
+              ) : null}
+              <DecisionBar options={options.filter((option) => option.choice !== 'cant_read')} onChoose={(choice) => void choose(choice)} held={holdMs > 0} />
+              <button type="button" className="button button--quiet cant-read" onClick={() => void choose('cant_read')} aria-keyshortcuts={bindings.cantRead} aria-disabled={holdMs > 0 || undefined} data-testid="choose-cant_read">
                 {t('choice.cant_read')} <kbd>{cantReadKey}</kbd>
               </button>
             </div>

@@ -12,7 +12,12 @@ export interface DecisionOption {
  * button sits on the right, above the first response, and carries the key
  * that is physically on that side.
  */
-export function DecisionBar({ options, onChoose, disabled }: { options: DecisionOption[]; onChoose: (choice: Choice) => void; disabled: boolean }) {
+/**
+ * `held`: the server's minimum time on task has not passed yet. The buttons
+ * stay focusable (aria-disabled, not disabled, so keyboard focus is not lost)
+ * and a press only nudges the countdown shown above them.
+ */
+export function DecisionBar({ options, onChoose, held }: { options: DecisionOption[]; onChoose: (choice: Choice) => void; held: boolean }) {
   const { t } = useTranslation();
   return (
     <div className="decision-bar" role="group" aria-label={t('session.decision')}>
@@ -22,7 +27,7 @@ export function DecisionBar({ options, onChoose, disabled }: { options: Decision
           type="button"
           className={`button decision-bar__button decision-bar__button--${choice}`}
           onClick={() => onChoose(choice)}
-          disabled={disabled}
+          aria-disabled={held || undefined}
           aria-keyshortcuts={keyCode}
           data-testid={`choose-${choice}`}
         >

@@ -35,7 +35,7 @@ function harness(options: { pending: number; answers: Answer[]; reachable?: bool
       if (answer === 'http400') throw new ApiError('http', 'bad', 400, 'validation_failed');
       if (request.path.includes('push')) {
         const body = request.body as { votes: Vote[] };
-        const results = body.votes.map((vote) => ({ voteId: vote.id, seq: vote.seq, status: 'accepted' }) as unknown as VoteResult);
+        const results = body.votes.map((vote) => ({ id: vote.id, seq: vote.seq, status: 'accepted' }) as unknown as VoteResult);
         return { lastSeq: body.votes.at(-1)?.seq ?? 0, results } as T;
       }
       return { tasks: [] } as T;
@@ -48,7 +48,7 @@ function harness(options: { pending: number; answers: Answer[]; reachable?: bool
       seal: (limit: number) => (sealed = pending.slice(0, limit)),
       sealedUnanswered: () => sealed,
       recordResults: (results: VoteResult[]) => {
-        const answered = new Set(results.map((result) => result.voteId));
+        const answered = new Set(results.map((result) => result.id));
         pending = pending.filter((vote) => !answered.has(vote.id));
         sealed = [];
         return results;

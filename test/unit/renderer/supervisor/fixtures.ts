@@ -17,6 +17,7 @@ export const NO_QUALITY: RaterQuality = {
   goldItems: 0,
   medianActiveMs: null,
   tooFastShare: null,
+  tooFastRejected: 0,
   anomalyScore: null,
   anomalous: false,
 };

@@ -39,6 +39,7 @@ export {
 export { toPairTable, validatePairCounts, type PairTable } from './pairTable';
 export { diagnoseGraph, connectedComponents, strongComponents, type GraphDiagnosis } from './graph';
 export { displayedRanks } from './displayRank';
+export { layoutBoard, DEFAULT_PROVISIONAL_MIN_VOTES, type BoardLayout, type BoardGroup } from './boardLayout';
 export { onlineElo, type EloOptions, type EloRating } from './elo';
 export { winRateMatrix, predictedWinRateMatrix, type WinRateMatrix } from './winRate';
 export { styleFeaturesFromText, styleContrast, STYLE_FEATURES, type StyleFeatures } from './styleFeatures';

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LeaderboardResponse } from '../../../shared/protocol/leaderboard';
+import { displayedRanks } from '../../../shared/ranking';
 import { freePort } from '../../support/httpServer';
 import { startServerProcess, startWebHostProcess, type RunningProcess } from '../../support/processes';
 import { demoAccount, signIn, voteByKey } from './support';
@@ -42,9 +43,22 @@ async function tableRows(): Promise<Array<{ model: string; rank: number; rating:
 async function expectTableMatchesServer(query: string): Promise<void> {
   const server = await serverLeaderboard(query);
   const rows = await tableRows();
-  expect(rows.map((row) => row.model)).toEqual(server.models.map((row) => row.model));
-  expect(rows.map((row) => row.rank)).toEqual(server.models.map((row) => row.rank));
-  rows.forEach((row, i) => expect(row.rating).toBeCloseTo(server.models[i]!.rating, 6));
+  // Models with too few votes sit in the provisional table, unranked; the rest are ranked as the server ranks them.
+  const provisional = await page.getByTestId('provisional-table').locator('tbody tr[data-model]').evaluateAll((list) => list.map((row) => row.getAttribute('data-model') ?? ''));
+  for (const row of await page.getByTestId('provisional-table').locator('tbody tr[data-model]').all()) await expect(row).not.toHaveAttribute('data-rank', /./);
+  // The server ranks every model; the board ranks the others among themselves (same rule, 1 + clearly ahead).
+  const ranked = server.models.filter((model) => !provisional.includes(model.model));
+  const serverRanks = displayedRanks(ranked.map((model) => model.lower), ranked.map((model) => model.upper));
+  server.models = ranked.map((model, index) => ({ ...model, rank: serverRanks[index] as number }));
+  // The table lists by rank, then rating (so the rank column never jumps); the server by rating.
+  const byName = <T extends { model: string }>(list: T[]) => [...list].sort((x, y) => (x.model < y.model ? -1 : 1));
+  const ranks = rows.map((row) => row.rank);
+  expect(ranks).toEqual([...ranks].sort((x, y) => x - y));
+  const mine = byName(rows);
+  const theirs = byName(server.models);
+  expect(mine.map((row) => row.model)).toEqual(theirs.map((row) => row.model));
+  expect(mine.map((row) => row.rank)).toEqual(theirs.map((row) => row.rank));
+  mine.forEach((row, i) => expect(row.rating).toBeCloseTo(theirs[i]!.rating, 6));
 }
 
 async function waitForSlice(filter: Record<string, string>): Promise<void> {
@@ -85,6 +99,21 @@ test('the table matches the server leaderboard for the same slice, with its snap
   await page.screenshot({ path: path.join(shots, 'leaderboard-en.png'), fullPage: true });
 });
 
+test('a readable board: caveats in one line with details on demand, ranks in order, no counts for withheld slices', async () => {
+  await waitForSlice({});
+  const warnings = page.getByTestId('ranking-warnings');
+  if (await warnings.count()) {
+    await expect(warnings.locator('summary')).toHaveText(/^\d+ notes? on these numbers$/);
+    await expect(warnings.locator('li').first()).toBeHidden();
+  }
+  const ranks = (await tableRows()).map((row) => row.rank);
+  expect(ranks).toEqual([...ranks].sort((x, y) => x - y));
+  await page.getByTestId('ranking-table').getByTestId('sort-rating').click();
+  await page.getByTestId('ranking-table').getByTestId('sort-rank').click();
+  const again = (await tableRows()).map((row) => row.rank);
+  expect(again).toEqual([...again].sort((x, y) => x - y));
+});
+
 test('a filter change updates the table and the interval plot', async () => {
   const plotBefore = await page.getByTestId('ci-plot-svg').locator('g[data-model]').evaluateAll((marks) => marks.map((mark) => mark.getAttribute('data-model')));
   const options = await page.getByTestId('filter-category').locator('option').evaluateAll((list) => list.map((option) => (option as HTMLOptionElement).value).filter(Boolean));
@@ -95,7 +124,9 @@ test('a filter change updates the table and the interval plot', async () => {
   const rows = await tableRows();
   // The plot follows the table in a transition: poll until it has caught up.
   const plotModels = () => page.getByTestId('ci-plot-svg').locator('g[data-model]').evaluateAll((marks) => marks.map((mark) => mark.getAttribute('data-model')));
-  await expect.poll(plotModels).toEqual(rows.map((row) => row.model));
+  // The plot draws by rating, the table lists by rank: the same models, each in its own order.
+  const sorted = (list: Array<string | null>) => [...list].sort();
+  await expect.poll(async () => sorted(await plotModels())).toEqual(sorted(rows.map((row) => row.model)));
   expect(await plotModels()).not.toEqual(plotBefore);
   await expect(page.getByTestId('heatmap-observed-svg')).toBeVisible();
 });
@@ -104,7 +135,9 @@ test('a slice below the rater minimum shows the privacy message instead of numbe
   await page.getByTestId('filter-category').selectOption('');
   await page.getByTestId('filter-country').selectOption('DE');
   await expect(page.getByTestId('privacy-notice')).toBeVisible();
-  await expect(page.getByTestId('privacy-notice')).toContainText('Only 1 distinct rater');
+  // The message says what is needed, and nothing about the slice: no rater or vote count.
+  await expect(page.getByTestId('privacy-notice')).toContainText('at least 5 distinct raters');
+  await expect(page.getByTestId('privacy-notice')).not.toContainText(/\b1\b|\d+ votes/);
   await expect(page.getByTestId('ranking-table')).toHaveCount(0);
   await expect(page.getByTestId('ci-plot')).toHaveCount(0);
   await page.getByTestId('filter-country').selectOption('');
@@ -117,8 +150,8 @@ test('right to left: the table and the plot mirror (checked by geometry and scre
   await page.getByTestId('nav-leaderboard').click();
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await waitForSlice({});
-  const rankHeader = await page.getByTestId('sort-rank').boundingBox();
-  const modelHeader = await page.getByTestId('sort-model').boundingBox();
+  const rankHeader = await page.getByTestId('ranking-table').getByTestId('sort-rank').boundingBox();
+  const modelHeader = await page.getByTestId('ranking-table').getByTestId('sort-model').boundingBox();
   expect(rankHeader!.x).toBeGreaterThan(modelHeader!.x);
   const first = page.getByTestId('ci-plot-svg').locator('g[data-model]').first();
   const label = await first.locator('text').boundingBox();

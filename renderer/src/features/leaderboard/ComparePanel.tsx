@@ -6,7 +6,6 @@ import { useFormatters } from './format';
 import { PrivacyNotice } from './PrivacyNotice';
 import { compareBoards } from './preview/compareBoards';
 import { usePreviewResults } from './preview/previewResults';
-import { RankGain } from './RankGain';
 import { SegmentSelects } from './SegmentSelects';
 import { SliceSummary } from './SliceSummary';
 
@@ -66,9 +65,9 @@ function CompareBody({ primaryModels, nameA, nameB, busy, result }: CompareBodyP
   const secondary = useLeaderboard((state) => state.secondary);
   if (secondary?.state === 'missing') return <p className="notice notice--warn">{t(`snapshot.missing.${secondary.shortfall}`)}</p>;
   if (secondary?.state === 'ready' && secondary.snapshot.withheld) {
-    return <PrivacyNotice raters={secondary.snapshot.raters} minRaters={secondary.snapshot.minRaters} testId="compare-privacy" />;
+    return <PrivacyNotice minRaters={secondary.snapshot.minRaters} testId="compare-privacy" />;
   }
-  if (result?.withheld) return <p className="notice notice--warn" data-testid="compare-privacy">{t('compare.restWithheld', { count: result.ratersAtLeast })}</p>;
+  if (result?.withheld) return <p className="notice notice--warn" data-testid="compare-privacy">{t('compare.restWithheldNoCount')}</p>;
   if (!result?.ranking) return <p className="muted">{t('updating')}</p>;
   const shifts = compareBoards(primaryModels, result.ranking.models);
   return (
@@ -87,15 +86,13 @@ function CompareBody({ primaryModels, nameA, nameB, busy, result }: CompareBodyP
         </thead>
         <tbody>
           {shifts.map((shift) => (
-            <tr key={shift.model} data-model={shift.model} data-gain={shift.rankGain ?? ''}>
+            <tr key={shift.model} data-model={shift.model} data-gain={shift.rankGain ?? ''} data-verdict={shift.verdict ?? ''}>
               <th scope="row">
                 <bdi>{shift.model}</bdi>
               </th>
               <td>{shift.a ? format.integer(shift.a.rank) : '–'}</td>
               <td>{shift.b ? format.integer(shift.b.rank) : '–'}</td>
-              <td>
-                <RankGain gain={shift.rankGain} />
-              </td>
+              <td>{shift.verdict ? t(`compare.verdict.${shift.verdict}`) : t('compare.notRanked')}</td>
               <td>{shift.a ? format.rating(shift.a.rating) : '–'}</td>
               <td>{shift.b ? format.rating(shift.b.rating) : '–'}</td>
             </tr>

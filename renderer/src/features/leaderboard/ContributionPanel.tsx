@@ -32,7 +32,14 @@ export function ContributionPanel({ primaryModels }: { primaryModels: RankedMode
           {own.unattributed > 0 ? <li>{t('contribution.unattributed', { count: own.unattributed })}</li> : null}
         </ul>
       ) : null}
-      {contribution?.own ? <OwnBoard models={contribution.own.models} /> : <p className="muted">{t('contribution.none')}</p>}
+      {contribution?.own ? (
+        <OwnBoard models={contribution.own.models} />
+      ) : (
+        // One story with the counts above: "no revealed votes" only when there really are none.
+        <p className="muted" data-testid="contribution-empty">
+          {!own || own.battles.length === 0 ? t('contribution.none') : secondaryPending ? t('updating') : t('contribution.noneInSlice')}
+        </p>
+      )}
       {primaryModels && contribution ? <BoardMoves withOwn={primaryModels} without={contribution.without?.models ?? null} inSlice={contribution.inSlice} /> : null}
       <p className="muted lb-footnote">{t('contribution.approximation')}</p>
     </section>

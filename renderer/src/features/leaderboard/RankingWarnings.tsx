@@ -2,7 +2,10 @@ import { useTranslation } from 'react-i18next';
 import type { RankingWarning } from '../../../../shared/ranking';
 import { useFormatters } from './format';
 
-/** What limits the numbers (from shared/ranking), in words; kinds that need no mention are skipped. */
+/**
+ * What limits the numbers (from shared/ranking), as one line with the details
+ * on demand: a board under thirteen lines of caveats is not a board anyone reads.
+ */
 export function RankingWarnings({ warnings }: { warnings: RankingWarning[] }) {
   const { t } = useTranslation('leaderboard');
   const format = useFormatters();
@@ -28,10 +31,13 @@ export function RankingWarnings({ warnings }: { warnings: RankingWarning[] }) {
   });
   if (lines.length === 0) return null;
   return (
-    <ul className="lb-warnings" data-testid="ranking-warnings">
-      {lines.map((line) => (
-        <li key={line}>{line}</li>
-      ))}
-    </ul>
+    <details className="lb-warnings" data-testid="ranking-warnings">
+      <summary>{t('warning.summary', { count: lines.length })}</summary>
+      <ul>
+        {lines.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+    </details>
   );
 }

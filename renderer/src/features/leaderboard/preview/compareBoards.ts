@@ -7,6 +7,18 @@ export interface BoardShift {
   /** Places gained from board A to board B (positive = ranked better in B); null when on one board only. */
   rankGain: number | null;
   ratingChange: number | null;
+  /**
+   * Whether the model really stands higher or lower in B: its two intervals (B's shifted by
+   * the boards' offset) do not overlap. A rank that stays put beside a 116-point drop is not
+   * "the same", and a 3-point wobble inside overlapping intervals is not a change.
+   */
+  verdict: 'higher' | 'lower' | 'overlap' | null;
+}
+
+function verdictOf(x: RankedModel, y: RankedModel, offset: number): BoardShift['verdict'] {
+  if (y.lower - offset > x.upper) return 'higher';
+  if (y.upper - offset < x.lower) return 'lower';
+  return 'overlap';
 }
 
 /**
@@ -20,10 +32,17 @@ export function compareBoards(a: readonly RankedModel[], b: readonly RankedModel
   const offset = meanOffset(a, inB);
   const shifts: BoardShift[] = a.map((x) => {
     const y = inB.get(x.model) ?? null;
-    return { model: x.model, a: x, b: y, rankGain: y ? x.rank - y.rank : null, ratingChange: y ? y.rating - x.rating - offset : null };
+    return {
+      model: x.model,
+      a: x,
+      b: y,
+      rankGain: y ? x.rank - y.rank : null,
+      ratingChange: y ? y.rating - x.rating - offset : null,
+      verdict: y ? verdictOf(x, y, offset) : null,
+    };
   });
   const inA = new Set(a.map((model) => model.model));
-  for (const y of b) if (!inA.has(y.model)) shifts.push({ model: y.model, a: null, b: y, rankGain: null, ratingChange: null });
+  for (const y of b) if (!inA.has(y.model)) shifts.push({ model: y.model, a: null, b: y, rankGain: null, ratingChange: null, verdict: null });
   return shifts;
 }
 

@@ -18,10 +18,14 @@ interface RankingTableProps {
   models: RankedModel[];
   filter: SegmentFilter;
   busy: boolean;
+  /** Provisional models: too few votes for a rank, so the rank cell says so instead of a number. */
+  unranked?: boolean;
+  caption?: string;
+  testId?: string;
 }
 
 /** The ranked table: sortable by every column, arrow-key navigable, virtualized when long, exportable as CSV. */
-export function RankingTable({ models, filter, busy }: RankingTableProps) {
+export function RankingTable({ models, filter, busy, unranked = false, caption, testId = 'ranking-table' }: RankingTableProps) {
   const { t } = useTranslation('leaderboard');
   const format = useFormatters();
   const { rows, sort, sortBy } = useTableSort(models);
@@ -61,10 +65,10 @@ export function RankingTable({ models, filter, busy }: RankingTableProps) {
           aria-rowcount={rows.length + 1}
           aria-describedby="lb-table-hint"
           aria-busy={busy}
-          data-testid="ranking-table"
+          data-testid={testId}
           data-slice={JSON.stringify(filter)}
         >
-          <caption>{t('table.caption', { slice: format.sliceName(filter) })}</caption>
+          <caption>{caption ?? t('table.caption', { slice: format.sliceName(filter) })}</caption>
           <thead>
             <tr aria-rowindex={1}>
               {SORT_KEYS.map((key) => (
@@ -88,7 +92,7 @@ export function RankingTable({ models, filter, busy }: RankingTableProps) {
                   aria-rowindex={index + 2}
                   data-index={index}
                   data-model={model.model}
-                  data-rank={model.rank}
+                  data-rank={unranked ? undefined : model.rank}
                   data-rating={model.rating}
                   ref={(element) => {
                     ref(element);
@@ -96,7 +100,7 @@ export function RankingTable({ models, filter, busy }: RankingTableProps) {
                   }}
                   {...focus}
                 >
-                  <td className="lb-grid__rank">{format.integer(model.rank)}</td>
+                  <td className="lb-grid__rank">{unranked ? t('table.provisionalRank') : format.integer(model.rank)}</td>
                   <th scope="row" className="lb-grid__model">
                     <bdi>{model.model}</bdi>
                   </th>

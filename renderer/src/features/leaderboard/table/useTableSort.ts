@@ -30,12 +30,12 @@ function compare(key: SortKey, x: RankedModel, y: RankedModel): number {
 }
 
 /**
- * Sorted rows plus the sort state. By rating first, like the server: the displayed rank is not
- * monotone in rating (a wide interval can share rank 1 with a higher-rated model). Equal keys
- * keep the rating order (a stable sort over rows already sorted by rating).
+ * Sorted rows plus the sort state. By rank first, so the rank column reads 1, 1, 2, 3… and never
+ * jumps (the displayed rank is not monotone in rating: a wide interval can share rank 1 with a
+ * higher-rated model). Equal keys keep the incoming order — rank, then rating (a stable sort).
  */
 export function useTableSort(models: readonly RankedModel[]) {
-  const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({ key: 'rating', direction: 'descending' });
+  const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({ key: 'rank', direction: 'ascending' });
   const rows = useMemo(() => {
     const sign = sort.direction === 'ascending' ? 1 : -1;
     return [...models].sort((x, y) => sign * compare(sort.key, x, y));

@@ -11,10 +11,11 @@ interface FlagRow {
   note: string;
   source: Flag['source'];
   created_by: string | null;
+  created_by_name: string | null;
   created_at: number;
 }
 
-const SELECT_FLAGS = `SELECT f.id, r.public_id AS rater_id, f.vote_id, f.note, f.source, c.public_id AS created_by, f.created_at
+const SELECT_FLAGS = `SELECT f.id, r.public_id AS rater_id, f.vote_id, f.note, f.source, c.public_id AS created_by, c.display_name AS created_by_name, f.created_at
   FROM flags f JOIN accounts r ON r.id = f.account_id LEFT JOIN accounts c ON c.id = f.created_by`;
 
 function toFlag(row: FlagRow): Flag {
@@ -25,6 +26,7 @@ function toFlag(row: FlagRow): Flag {
     note: row.note,
     source: row.source,
     createdBy: row.created_by,
+    createdByName: row.created_by_name,
     createdAt: new Date(row.created_at).toISOString(),
   };
 }

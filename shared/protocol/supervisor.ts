@@ -145,6 +145,8 @@ export const Flag = z.object({
   note: z.string(),
   source: z.enum(['supervisor', 'anomaly_test']),
   createdBy: z.string().nullable(),
+  /** The supervisor's display name, so a flag's history says who, not which id. */
+  createdByName: z.string().nullable(),
   createdAt: IsoDateTime,
 });
 export type Flag = z.infer<typeof Flag>;

@@ -226,3 +226,44 @@ test('a supervisor lands on the console after signing in, and the session page e
   await page.getByRole('button', { name: 'Open the supervisor console' }).click();
   await expect(page.getByTestId('supervisor-page')).toBeVisible();
 });
+
+test("a rater's harmful-content flag reaches the supervisor: inbox filter, the rater's votes, and a named flag history", async ({ page, browser }) => {
+  // The rater flags a task as harmful while voting.
+  const rater = demoAccount(serverData, 'rater1');
+  const raterHost = await startWebHostProcess(backendUrl, fs.mkdtempSync(path.join(os.tmpdir(), 'verdict-e2e-flag-rater-')));
+  processes.push(raterHost);
+  const raterPage = await browser.newPage();
+  await raterPage.goto(raterHost.match[1] as string);
+  await signIn(raterPage, backendUrl, rater.email, rater.password);
+  await expect(raterPage.getByTestId('task')).toBeVisible();
+  await raterPage.locator('.details-panel summary').click();
+  await raterPage.getByRole('checkbox', { name: 'Harmful content' }).check();
+  await raterPage.keyboard.press('Digit1');
+  await expect(raterPage.getByTestId('sync-status')).toHaveAttribute('data-pending', '0', { timeout: 20_000 });
+  await raterPage.close();
+
+  const supervisor = demoAccount(serverData, 'supervisor');
+  const host = await startWebHostProcess(backendUrl, fs.mkdtempSync(path.join(os.tmpdir(), 'verdict-e2e-flag-supervisor-')));
+  processes.push(host);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(host.match[1] as string);
+  await signIn(page, backendUrl, supervisor.email, supervisor.password);
+  await expect(page.getByTestId('votes-state')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+
+  await page.getByTestId('supervisor-tab-inbox').click();
+  await page.getByTestId('inbox-kind').selectOption('rater_flag');
+  const card = page.locator('[data-testid^="inbox-card-"]').first();
+  await expect(card.getByTestId('rater-flag')).toHaveText('Harmful content');
+  await page.screenshot({ path: test.info().outputPath('inbox-rater-flag.png') });
+
+  await page.getByTestId('supervisor-tab-team').click();
+  await page.getByTestId('team-search').fill('Lena');
+  await page.locator('[data-testid^="open-"]').first().click();
+  await expect(page.getByTestId('rater-detail')).toBeVisible();
+  await expect(page.getByTestId('rater-votes').getByTestId('rater-flag').first()).toHaveText('Harmful content');
+  await page.getByTestId('flag-rater').click();
+  await page.getByTestId('note-input').fill('Check the harmful-content flag with the rater.');
+  await page.getByTestId('note-submit').click();
+  const history = page.getByTestId('flag-history').locator('[data-kind="flag"]').first();
+  await expect(history).toContainText(supervisor.displayName);
+});

@@ -4,7 +4,7 @@ import path from 'node:path';
 
 export function demoAccount(serverDataDir: string, key: 'rater1' | 'rater2' | 'supervisor' | 'admin') {
   const file = JSON.parse(fs.readFileSync(path.join(serverDataDir, 'demo-accounts.json'), 'utf8')) as {
-    accounts: Array<{ key: string; email: string; password: string }>;
+    accounts: Array<{ key: string; email: string; password: string; displayName: string }>;
   };
   const account = file.accounts.find((candidate) => candidate.key === key);
   if (!account) throw new Error(`no demo account ${key}`);

@@ -119,6 +119,7 @@ describe('flag notes', () => {
     voteId: null,
     source: 'supervisor' as const,
     createdBy: 's',
+    createdByName: 'Sam Supervisor',
     createdAt: '2026-01-01T00:00:00.000Z',
   };
 
@@ -162,6 +163,7 @@ describe('the supervisor service', () => {
       note,
       source: 'supervisor',
       createdBy: 's',
+      createdByName: 'Sam Supervisor',
       createdAt: '2026-01-01T00:00:00.000Z',
     });
     const api = scriptedApi([stored('[unflag] ok now'), stored('[ambiguous] two readings', 'v1')]);

@@ -29,6 +29,7 @@ export function fakeSupervisorApi(
       text,
       source: 'supervisor',
       createdBy: 'me',
+      createdByName: 'Me',
       createdAt: '2026-11-27T10:00:00.000Z',
     };
     flags.push(flag);

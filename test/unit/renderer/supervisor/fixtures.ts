@@ -69,8 +69,9 @@ export function teamVote(
     votedAt: Date.UTC(2026, 0, 1) + at * 60_000,
     rationale: null,
     goldCorrect: null,
+    flags: [],
     ...extra,
-  };
+  } as TeamVote;
 }
 
 /** The same vote as the server's wire format. */

@@ -86,6 +86,7 @@ function entry(id: number, raterId: string, kind: FlagEntry['kind'], voteId: str
     note: `[${kind}] note`,
     source: 'supervisor',
     createdBy: 's',
+    createdByName: 'Sam',
     createdAt: '2026-01-01T00:00:00.000Z',
   };
 }

@@ -3,7 +3,7 @@ import { codeOf, labelOf, type Code } from './orientation';
 import type { TeamVote } from './teamVote';
 import { CODES, majorityOfOthers, type CodeCounts, type VoteIndex } from './voteIndex';
 
-export type InboxKind = 'against_consensus' | 'split';
+export type InboxKind = 'against_consensus' | 'split' | 'rater_flag';
 
 export interface InboxVote {
   vote: TeamVote;
@@ -24,6 +24,8 @@ export interface InboxCard {
   votes: InboxVote[];
   /** Sort key: larger is more worth a look. */
   strength: number;
+  /** A rater flagged the task (harmful content, broken task, a response revealing its model). */
+  flagged: boolean;
 }
 
 export interface InboxOptions {
@@ -49,7 +51,7 @@ export function queryInbox(cards: readonly InboxCard[], query: InboxQuery): { ca
   const needle = query.needle.trim().toLocaleLowerCase();
   const matches = cards.filter(
     (card) =>
-      (query.kind === 'all' || card.kind === query.kind) &&
+      (query.kind === 'all' || card.kind === query.kind || (query.kind === 'rater_flag' && card.flagged)) &&
       (!needle ||
         card.itemId.toLocaleLowerCase().includes(needle) ||
         card.votes.some((v) => v.vote.raterId.toLocaleLowerCase().includes(needle))),
@@ -83,7 +85,8 @@ function cardOf(
   const dissenters = dissentersOf(first, counts, options);
   const top = Math.max(counts.a, counts.b, counts.none);
   const split = n >= options.minSplitRaters && top * 2 <= n;
-  if (dissenters.size === 0 && !split) return null;
+  const flagged = first.some((q) => (index.source.get(q) as TeamVote).flags.length > 0);
+  if (dissenters.size === 0 && !split && !flagged) return null;
   const votes = first.map((q) => ({
     vote: index.source.get(q) as TeamVote,
     code: codeOf(labelOf(q)),
@@ -92,14 +95,16 @@ function cardOf(
   const sample = votes[0]!.vote;
   return {
     itemId,
-    kind: dissenters.size > 0 ? 'against_consensus' : 'split',
+    kind: dissenters.size > 0 ? 'against_consensus' : split ? 'split' : 'rater_flag',
     language: sample.language,
     category: sample.category,
     models: index.models.get(itemId) as readonly [string, string],
     counts,
     consensus: CODES.find((code) => counts[code] * 2 > n) ?? null,
     votes,
-    strength: dissenters.size > 0 ? 1 + top / n + n / 1000 : n / 1000,
+    // A rater's flag (harmful content above all) comes before any disagreement.
+    strength: (flagged ? 2 : 0) + (dissenters.size > 0 ? 1 + top / n + n / 1000 : n / 1000),
+    flagged,
   };
 }
 

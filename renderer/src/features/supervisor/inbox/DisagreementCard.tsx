@@ -80,6 +80,11 @@ export function DisagreementCard({ card, names, marks }: CardProps) {
             </span>
             <span className="muted">{f.duration(vote.activeMs)}</span>
             {dissent ? <span className="tag tag--warn">{t('inbox.dissent')}</span> : null}
+            {vote.flags.map((flag) => (
+              <span key={flag} className="tag tag--bad" data-testid="rater-flag" data-flag={flag}>
+                {t(`flag.${flag}`, { ns: 'common' })}
+              </span>
+            ))}
             {vote.rationale ? <bdi className="rationale">{vote.rationale}</bdi> : null}
             <MarkNotes entries={(marks.get(vote.voteId) ?? []).filter((m) => m.kind === 'vote_wrong')} />
             <ItemMarkButton mark="vote_wrong" raterId={vote.raterId} voteId={vote.voteId} itemId={card.itemId} />

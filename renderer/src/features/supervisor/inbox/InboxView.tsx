@@ -10,7 +10,7 @@ import { DisagreementCard } from './DisagreementCard';
 import { useInbox } from './useInbox';
 
 type KindFilter = 'all' | InboxKind;
-const KINDS: KindFilter[] = ['all', 'against_consensus', 'split'];
+const KINDS: KindFilter[] = ['all', 'rater_flag', 'against_consensus', 'split'];
 
 /** Items where raters split, or a rater went against a strong consensus, strongest first. */
 export function InboxView() {

@@ -22,7 +22,7 @@ export function FlagHistory({ entries }: { entries: readonly FlagEntry[] }) {
                   who:
                     entry.source === 'anomaly_test'
                       ? t('history.anomalyScan')
-                      : (entry.createdBy ?? t('history.unknown')),
+                      : (entry.createdByName ?? entry.createdBy ?? t('history.unknown')),
                 })}
               </span>
               {entry.voteId ? <span className="muted">{t('history.onVote', { vote: entry.voteId })}</span> : null}

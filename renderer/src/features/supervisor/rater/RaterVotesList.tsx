@@ -74,6 +74,23 @@ export function RaterVotesList({ votes }: { votes: readonly JudgedVote[] }) {
           ),
       },
       {
+        id: 'flags',
+        width: '9rem',
+        header: t('votes.flags'),
+        cell: (j) =>
+          j.vote.flags.length ? (
+            <span className="stack">
+              {j.vote.flags.map((flag) => (
+                <span key={flag} className="tag tag--bad" data-testid="rater-flag" data-flag={flag}>
+                  {t(`flag.${flag}`, { ns: 'common' })}
+                </span>
+              ))}
+            </span>
+          ) : (
+            f.dash
+          ),
+      },
+      {
         id: 'rationale',
         width: '16rem',
         header: t('votes.rationale'),

@@ -32,6 +32,9 @@ function buildApp(ctx: AppContext): FastifyInstance {
     onConstructorPoisoning: 'error',
   });
   installErrorHandling(app, ctx.options.bodyLimitBytes);
+  // Fastify parses text/plain into a string by default; every body here is JSON, and
+  // fetch() sends a string body as text/plain, so say 415 plainly instead of "validation failed".
+  app.removeContentTypeParser('text/plain');
   const routes = new RouteTable(app, ctx);
   registerSystemRoutes(routes, { minActiveMs: ctx.options.minActiveMs });
   registerAuthRoutes(routes, ctx);

@@ -3,7 +3,7 @@ import type { Role } from '../../shared/protocol/auth';
 import { findAccountById, type AccountRow } from '../accounts/repo';
 import type { AppContext } from '../context';
 import { HttpError } from '../http/errors';
-import { checkAccessToken } from './tokens';
+import { checkAccessToken, isSessionRevoked } from './tokens';
 
 export interface GuardOptions {
   roles?: readonly Role[];
@@ -12,9 +12,10 @@ export interface GuardOptions {
 }
 
 /**
- * Resolves the bearer token to a live account row. The account is read on
- * every request, so suspension, un-vetting and role changes apply at once,
- * not when the 15-minute token runs out.
+ * Resolves the bearer token to a live account row. The account and the
+ * session are read on every request, so suspension, un-vetting, role changes,
+ * logout and a replayed refresh token apply at once, not when the 15-minute
+ * token runs out.
  */
 export function authenticate(ctx: AppContext, request: FastifyRequest, guard: GuardOptions): AccountRow {
   const header = request.headers.authorization;
@@ -30,7 +31,11 @@ export function authenticate(ctx: AppContext, request: FastifyRequest, guard: Gu
   const account = findAccountById(ctx.db, check.accountId);
   if (!account) throw new HttpError('unauthorized', 'access token names an account that does not exist');
   if (!account.vetted) throw new HttpError('not_vetted', 'this account has not been vetted by an administrator');
+  // A suspension also revokes the sessions; "suspended" is the clearer answer, so it comes first.
   if (account.suspended && !guard.allowSuspended) throw new HttpError('suspended', 'this account is suspended');
+  if (isSessionRevoked(ctx.db, check.sessionId) && !account.suspended) {
+    throw new HttpError('unauthorized', 'this session was ended (signed out, or its refresh token was reused); sign in again');
+  }
   if (guard.roles && !guard.roles.includes(account.role)) {
     throw new HttpError('forbidden', `this endpoint needs one of the roles: ${guard.roles.join(', ')}`);
   }

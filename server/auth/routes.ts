@@ -24,8 +24,8 @@ function gate(account: AccountRow): void {
 }
 
 function newSession(ctx: AppContext, account: AccountRow, family?: string): Session {
-  const access = issueAccessToken(ctx.secrets.token, account.id, ctx.options.accessTtlMs);
   const refresh = issueRefreshToken(ctx.db, account.id, ctx.options.refreshTtlMs, family);
+  const access = issueAccessToken(ctx.secrets.token, account.id, refresh.family, ctx.options.accessTtlMs);
   return {
     accessToken: access.token,
     accessExpiresAt: new Date(access.expiresAt).toISOString(),

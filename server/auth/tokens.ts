@@ -4,25 +4,42 @@ import { sql } from '../db/statements';
 import type { KeyRing } from '../secrets';
 import { signPayload, verifyPayload } from './signing';
 
+/**
+ * An access token names its session (`sid`, the refresh-token family), so
+ * ending the session — logout, or a replayed refresh token — ends its access
+ * tokens at once rather than when they expire (see isSessionRevoked).
+ */
 export function issueAccessToken(
   ring: KeyRing,
   accountId: number,
+  sessionId: string,
   ttlMs: number,
   now = Date.now(),
 ): { token: string; expiresAt: number } {
   const expiresAt = now + ttlMs;
-  return { token: signPayload(ring, { typ: 'access', sub: accountId, iat: now, exp: expiresAt }), expiresAt };
+  return { token: signPayload(ring, { typ: 'access', sub: accountId, sid: sessionId, iat: now, exp: expiresAt }), expiresAt };
 }
 
-export type AccessCheck = { ok: true; accountId: number } | { ok: false; reason: 'invalid' | 'expired' };
+export type AccessCheck = { ok: true; accountId: number; sessionId: string } | { ok: false; reason: 'invalid' | 'expired' };
 
 export function checkAccessToken(ring: KeyRing, token: string, now = Date.now()): AccessCheck {
   const payload = verifyPayload(ring, token);
-  if (!payload || payload.typ !== 'access' || typeof payload.sub !== 'number' || typeof payload.exp !== 'number') {
+  if (
+    !payload ||
+    payload.typ !== 'access' ||
+    typeof payload.sub !== 'number' ||
+    typeof payload.sid !== 'string' ||
+    typeof payload.exp !== 'number'
+  ) {
     return { ok: false, reason: 'invalid' };
   }
   if (payload.exp <= now) return { ok: false, reason: 'expired' };
-  return { ok: true, accountId: payload.sub };
+  return { ok: true, accountId: payload.sub, sessionId: payload.sid };
+}
+
+/** True once the session was ended: every token of its family carries revoked_at (revokeFamily). */
+export function isSessionRevoked(db: Db, sessionId: string): boolean {
+  return sql(db, 'SELECT 1 FROM refresh_tokens WHERE family = ? AND revoked_at IS NOT NULL LIMIT 1').get(sessionId) !== undefined;
 }
 
 function hashToken(token: string): string {
@@ -33,13 +50,14 @@ function hashToken(token: string): string {
 export function issueRefreshToken(db: Db, accountId: number, ttlMs: number, family?: string, now = Date.now()) {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = now + ttlMs;
+  const sessionId = family ?? randomBytes(12).toString('base64url');
   sql(db, 'INSERT INTO refresh_tokens (token_hash, account_id, family, expires_at) VALUES (?, ?, ?, ?)').run(
     hashToken(token),
     accountId,
-    family ?? randomBytes(12).toString('base64url'),
+    sessionId,
     expiresAt,
   );
-  return { token, expiresAt };
+  return { token, expiresAt, family: sessionId };
 }
 
 interface RefreshRow {

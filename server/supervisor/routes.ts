@@ -31,10 +31,27 @@ const SUPERVISORS = { roles: ['supervisor', 'admin'] } as const;
 const RaterParams = z.strictObject({ raterId: OpaqueId });
 const ItemParams = z.strictObject({ itemId: OpaqueId });
 
-/** The prompt and both responses of an item, in the item's own (model_a, model_b) order. */
-function itemContent(ctx: AppContext, itemId: string): SupervisorItem {
+/**
+ * True when someone in the viewer's team voted on the item (admins: anyone).
+ * A supervisor reviews their team's disagreements, not the whole task pool.
+ */
+function teamVotedOn(ctx: AppContext, viewer: AccountRow, itemId: string): boolean {
+  if (viewer.role === 'admin') return true;
+  return (
+    sql(
+      ctx.db,
+      'SELECT 1 FROM votes v JOIN accounts a ON a.id = v.account_id WHERE v.task_id = ? AND a.supervisor_id = ? LIMIT 1',
+    ).get(itemId, viewer.id) !== undefined
+  );
+}
+
+/**
+ * The prompt and both responses of an item, in the item's own (model_a, model_b) order.
+ * 404, not 403, for an item outside the team: a supervisor learns nothing about other teams' items.
+ */
+function itemContent(ctx: AppContext, viewer: AccountRow, itemId: string): SupervisorItem {
   const task = findTask(ctx.db, itemId);
-  if (!task) throw new HttpError('not_found', `no item ${itemId}`);
+  if (!task || !teamVotedOn(ctx, viewer, itemId)) throw new HttpError('not_found', `no item ${itemId} voted on by your team`);
   return {
     itemId: task.id,
     language: task.language,
@@ -138,11 +155,11 @@ export function registerSupervisorRoutes(routes: RouteTable, ctx: AppContext): v
     method: 'GET',
     url: '/v1/supervisor/items/:itemId',
     tag: 'supervisor',
-    summary: 'One item with its prompt and both responses, models named, for judging disagreements',
+    summary: "One item your team voted on, with its prompt and both responses, models named, for judging disagreements (404 outside your team)",
     auth: SUPERVISORS,
     params: ItemParams,
     response: SupervisorItem,
-    handler: ({ params }) => itemContent(ctx, params.itemId),
+    handler: ({ account, params }) => itemContent(ctx, account as AccountRow, params.itemId),
   });
   routes.add({
     method: 'GET',

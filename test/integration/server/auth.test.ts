@@ -91,14 +91,24 @@ describe('auth: only vetted contributors sign in', () => {
     // The thief's replay also kills the token the honest client got, so both must sign in again.
     const honest = await call(t.url, 'POST', '/v1/auth/refresh', { body: { refreshToken: second.body.refreshToken } });
     expect(honest.status).toBe(401);
+    // …and every access token of that session stops working at once, not when it expires.
+    for (const token of [first.accessToken, second.body.accessToken as string]) {
+      const me = await call(t.url, 'GET', '/v1/me', { token });
+      expect(me.status).toBe(401);
+      expect(me.body.error.message).toMatch(/session was ended/);
+    }
   });
 
-  it('logout revokes the refresh token', async () => {
+  it('logout revokes the refresh token and ends the access token at once; other sessions live on', async () => {
     const session = await login(t.url, t.accounts.rater2);
+    const other = await login(t.url, t.accounts.rater2);
+    expect((await call(t.url, 'GET', '/v1/me', { token: session.accessToken })).status).toBe(200);
     const out = await call(t.url, 'POST', '/v1/auth/logout', { body: { refreshToken: session.refreshToken } });
     expect(out.body).toEqual({ loggedOut: true });
     const after = await call(t.url, 'POST', '/v1/auth/refresh', { body: { refreshToken: session.refreshToken } });
     expect(after.status).toBe(401);
+    expect((await call(t.url, 'GET', '/v1/me', { token: session.accessToken })).status).toBe(401);
+    expect((await call(t.url, 'GET', '/v1/me', { token: other.accessToken })).status).toBe(200);
   });
 
   it('rate-limits sign-in attempts per email with 429 and Retry-After', async () => {

@@ -53,6 +53,15 @@ describe('bad input gets a clear 4xx and stores nothing', () => {
     );
   });
 
+  it('a JSON body sent as text/plain (fetch with a string body) → 415, not validation_failed', async () => {
+    expectError(
+      await pushRaw(JSON.stringify({ installationId, votes: [] }), { 'content-type': 'text/plain;charset=UTF-8' }),
+      415,
+      'unsupported_media_type',
+      /application\/json/,
+    );
+  });
+
   it('prototype-poisoning keys → 400', async () => {
     expectError(
       await pushRaw(`{"installationId":"${installationId}","votes":[],"__proto__":{"admin":true}}`),

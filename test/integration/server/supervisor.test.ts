@@ -116,6 +116,20 @@ describe('supervisor views over the demo team (124 LLMFAO raters + 2 demo raters
     expect(flag.status).toBe(404);
   });
 
+  it("opens only items the supervisor's team voted on; any other item is 404, like one that does not exist", async () => {
+    const db = t.server.context.db;
+    const voted = db.prepare('SELECT task_id FROM votes LIMIT 1').get() as { task_id: string };
+    const unvoted = db.prepare('SELECT id FROM tasks WHERE id NOT IN (SELECT task_id FROM votes) LIMIT 1').get() as { id: string };
+    const own = await call(t.url, 'GET', `/v1/supervisor/items/${voted.task_id}`, { token: supervisor });
+    expect(own.status).toBe(200);
+    expect((await call(t.url, 'GET', `/v1/supervisor/items/${unvoted.id}`, { token: supervisor })).status).toBe(404);
+    const { password } = await addContributor(db, 'test', { email: 'item-sup@verdict.example', displayName: 'Item', role: 'supervisor', vetted: true });
+    const outsider = (await login(t.url, { email: 'item-sup@verdict.example', password })).accessToken;
+    const peek = await call(t.url, 'GET', `/v1/supervisor/items/${voted.task_id}`, { token: outsider });
+    expect(peek.status).toBe(404);
+    expect(JSON.stringify(peek.body)).not.toMatch(/model/i);
+  });
+
   it('exports the team as CSV (formula-safe) and JSONL', async () => {
     const csv = await call(t.url, 'GET', `/v1/supervisor/export?format=csv&raterId=${rater1Id}`, { token: supervisor });
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);

@@ -48,13 +48,13 @@ describe('signed envelopes', () => {
       expiresAt: Date.now() + 1000,
     });
     expect(checkAccessToken(secrets.token, ticket)).toEqual({ ok: false, reason: 'invalid' });
-    const { token } = issueAccessToken(secrets.token, 1, 60_000);
+    const { token } = issueAccessToken(secrets.token, 1, 'session-1', 60_000);
     expect(readTicket(secrets.ticket, token)).toBeNull();
   });
 
   it('report an expired access token as expired, not invalid', () => {
-    const { token } = issueAccessToken(secrets.token, 1, 1000, 0);
-    expect(checkAccessToken(secrets.token, token, 999)).toEqual({ ok: true, accountId: 1 });
+    const { token } = issueAccessToken(secrets.token, 1, 'session-1', 1000, 0);
+    expect(checkAccessToken(secrets.token, token, 999)).toEqual({ ok: true, accountId: 1, sessionId: 'session-1' });
     expect(checkAccessToken(secrets.token, token, 1000)).toEqual({ ok: false, reason: 'expired' });
   });
 

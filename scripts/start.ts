@@ -9,21 +9,49 @@ import { repoRoot, startTsProcess, type RunningProcess } from './lib/processes';
  * pointed at it. Electron where it can start; otherwise the web host, with
  * the reason and the URL to open. Ctrl-C stops everything.
  */
-const dataRoot = path.join(repoRoot, '.data');
+// VERDICT_DATA_ROOT lets tests run `npm start`'s wiring without touching a developer's .data/.
+const dataRoot = process.env.VERDICT_DATA_ROOT ?? path.join(repoRoot, '.data');
+const demoDir = path.join(dataRoot, 'demo');
+/** The port the demo backend had last time: the app keeps its server address, so it must stay put. */
+const portFile = path.join(demoDir, 'port');
 const running: RunningProcess[] = [];
 
+function startDemoServer(port: string): Promise<RunningProcess> {
+  return startTsProcess('server/main.ts', ['--port', port, '--data', demoDir, '--demo'], /listening on (http:\/\/127\.0\.0\.1:(\d+))/, {
+    timeoutMs: 120_000,
+  });
+}
+
+/**
+ * The demo backend comes back on the address it had (remembered in the data folder), so a
+ * rater signed in to it stays signed in with votes flowing after `npm start` again. Only if
+ * that port is taken by something else does it move, and the app follows it (VERDICT_BUNDLED_BACKEND).
+ */
+async function startStableServer(): Promise<RunningProcess> {
+  const remembered = fs.existsSync(portFile) ? fs.readFileSync(portFile, 'utf8').trim() : '';
+  const wanted = process.env.VERDICT_SERVER_PORT || (/^\d+$/.test(remembered) ? remembered : '0');
+  let server: RunningProcess;
+  try {
+    server = await startDemoServer(wanted);
+  } catch (error) {
+    if (wanted === '0') throw error;
+    console.log(`port ${wanted} is taken; the demo backend moves to a new port and the app follows it`);
+    server = await startDemoServer('0');
+  }
+  fs.mkdirSync(demoDir, { recursive: true });
+  fs.writeFileSync(portFile, `${server.match[2]}\n`);
+  return server;
+}
+
 async function main(): Promise<void> {
-  const server = await startTsProcess(
-    'server/main.ts',
-    ['--port', process.env.VERDICT_SERVER_PORT ?? '0', '--data', path.join(dataRoot, 'demo'), '--demo'],
-    /listening on (http:\/\/127\.0\.0\.1:\d+)/,
-    { timeoutMs: 120_000 },
-  );
+  const server = await startStableServer();
   running.push(server);
   const backendUrl = server.match[1] as string;
   console.log(`reference backend with demo data: ${backendUrl}`);
   printDemoAccounts(path.join(dataRoot, 'demo', 'demo-accounts.json'));
 
+  // Tell the app this is the bundled backend: a session on its old address moves to the new one.
+  process.env.VERDICT_BUNDLED_BACKEND = '1';
   const electron = findElectronBinary();
   const noDisplay = displayProblem();
   if ('path' in electron && !noDisplay) return runElectron(electron.path, backendUrl);

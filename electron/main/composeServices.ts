@@ -29,6 +29,11 @@ export interface MainPorts {
   timers: Timers;
   random?: () => number;
   log?: (message: string) => void;
+  /**
+   * `backendUrl` is the backend bundled with the app (`npm start`): if the
+   * session was signed in to its previous address, follow it to the new one.
+   */
+  bundledBackend?: boolean;
   /** Tuning for tests and benchmarks; production uses the defaults. */
   syncOptions?: Omit<SyncOptions, 'installationId'>;
   requestTimeoutMs?: number;
@@ -60,6 +65,7 @@ export async function createMainServices(ports: MainPorts): Promise<MainServices
 
   const auth = new AuthService({ api, vault: ports.tokenVault, clock, onChange: (state) => events.emit('auth.state', state) });
   await auth.load();
+  if (ports.bundledBackend) await followBundledBackend(auth, ports);
   const session = new VotingSession({
     journal,
     cache,
@@ -142,4 +148,24 @@ export async function createMainServices(ports: MainPorts): Promise<MainServices
       cache.flush();
     },
   };
+}
+
+/**
+ * `npm start` runs the bundled demo backend on a remembered port, but if that
+ * port was taken it moves. A session on the bundled backend's previous address
+ * moves with it (and the installation's owner with it), so the rater is not
+ * stranded offline with votes waiting. A session on any other server is untouched.
+ */
+async function followBundledBackend(auth: AuthService, ports: MainPorts): Promise<void> {
+  const store = ports.preferencesStore;
+  const previous = store.get('bundledBackendUrl');
+  const current = auth.serverUrl();
+  if (current && typeof previous === 'string' && current === previous && current !== ports.backendUrl) {
+    await auth.moveServer(ports.backendUrl);
+    const owner = store.get('installationOwner');
+    if (typeof owner === 'string' && owner.startsWith(`${current} `)) {
+      store.set('installationOwner', `${ports.backendUrl} ${owner.slice(current.length + 1)}`);
+    }
+  }
+  store.set('bundledBackendUrl', ports.backendUrl);
 }

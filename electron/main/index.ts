@@ -66,7 +66,10 @@ async function start(): Promise<MainServices> {
   serveRendererOverAppProtocol(rendererRoot);
   const dataDir = app.getPath('userData');
   const services = await createMainServices({
-    appInfo: { name: app.getName(), version: app.getVersion(), host: 'electron',
+    appInfo: {
+      name: app.getName(),
+      version: app.getVersion(),
+      host: 'electron',
       platform: process.platform,
       systemLanguages: app.getPreferredSystemLanguages().slice(0, 32),
       developerLocales: process.env.VERDICT_PSEUDO_LOCALE === '1',
@@ -78,6 +81,7 @@ async function start(): Promise<MainServices> {
     tokenVault: createSafeStorageVault(path.join(dataDir, 'session.bin'), console.warn),
     links: createElectronLinkOpener(() => preferencesStore.get('language') as string | null),
     timers: systemTimers,
+    bundledBackend: process.env.VERDICT_BUNDLED_BACKEND === '1',
   });
   registerIpc(services.dispatch);
   const window = createMainWindow(preloadPath);

@@ -49,6 +49,7 @@ const services = await createMainServices({
     },
   },
   timers: systemTimers,
+  bundledBackend: process.env.VERDICT_BUNDLED_BACKEND === '1',
 });
 
 const host = await startWebHost({ services, rendererRoot, port });

@@ -69,6 +69,14 @@ export class AuthService {
   }
 
   /**
+   * The same server, at a new address (the bundled demo backend came back on
+   * another port): the session and its tokens are still valid there.
+   */
+  async moveServer(serverUrl: string): Promise<void> {
+    if (this.session) await this.store({ ...this.session, serverUrl });
+  }
+
+  /**
    * Signs in; a passing fault (no answer, a garbled answer, a 5xx) is tried
    * again twice before the rater is told, so one dropped connection never
    * reads as "server unreachable". Wrong credentials and the like answer at once.

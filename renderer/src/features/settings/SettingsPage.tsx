@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../stores/auth';
+import { useSync } from '../../stores/sync';
 import { KeyBindingsEditor } from './KeyBindingsEditor';
 import { LanguagePicker } from './LanguagePicker';
 import { TimingSettings } from './TimingSettings';
@@ -21,16 +23,34 @@ function AccountSettings() {
   const { t } = useTranslation();
   const auth = useAuth((state) => state.auth);
   const signOut = useAuth((state) => state.signOut);
+  const pending = useSync((state) => state.status?.pending ?? 0);
+  const [confirming, setConfirming] = useState(false);
   if (!auth || auth.status === 'signed_out') return null;
+  // Unsent votes are never lost by signing out (they stay in the journal), but the rater must know.
+  const requestSignOut = () => (pending > 0 ? setConfirming(true) : void signOut());
   return (
     <fieldset className="account">
       <legend>{t('settings.account')}</legend>
       <p>
         <bdi>{auth.account?.displayName}</bdi> · <bdi>{auth.serverUrl}</bdi>
       </p>
-      <button type="button" className="button button--quiet" onClick={() => void signOut()} data-testid="sign-out">
-        {t('settings.signOut')}
-      </button>
+      {confirming && pending > 0 ? (
+        <div className="notice notice--warn" role="alertdialog" aria-labelledby="signout-warning" data-testid="sign-out-warning">
+          <p id="signout-warning">{t('settings.signOutUnsent', { count: pending })}</p>
+          <div className="dialog__actions">
+            <button type="button" className="button" onClick={() => void signOut()} data-testid="sign-out-anyway">
+              {t('settings.signOutAnyway')}
+            </button>
+            <button type="button" className="button button--quiet" onClick={() => setConfirming(false)} autoFocus>
+              {t('settings.signOutCancel')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" className="button button--quiet" onClick={requestSignOut} data-testid="sign-out">
+          {t('settings.signOut')}
+        </button>
+      )}
     </fieldset>
   );
 }

@@ -9,12 +9,11 @@ import { createApiClient } from './services/backend/apiClient';
 import { ServerClock } from './services/backend/serverClock';
 import { createBackendHealthMonitor, type BackendHealthMonitor } from './services/backendHealth';
 import { EventBus } from './services/eventBus';
-import { installationIdFrom } from './services/installation';
-import { VoteJournal } from './services/journal/voteJournal';
+import type { VoteJournal } from './services/journal/voteJournal';
 import { createPreferencesService } from './services/preferences';
 import { VotingSession } from './services/session/votingSession';
 import { SyncEngine, type SyncOptions } from './services/sync/syncEngine';
-import { TaskCache } from './services/tasks/taskCache';
+import { AccountWorkspaces, renameWorkspaceOwner } from './services/workspace/accountWorkspaces';
 
 export interface MainPorts {
   appInfo: AppInfo;
@@ -59,39 +58,50 @@ export async function createMainServices(ports: MainPorts): Promise<MainServices
   const clock = new ServerClock(ports.timers.now);
   const api = createApiClient(ports.http, clock, ports.requestTimeoutMs);
   const preferences = createPreferencesService(ports.preferencesStore);
-  const { journal, report } = VoteJournal.open(path.join(ports.dataDir, 'journal'));
-  for (const warning of report.warnings) log(`journal: ${warning}`);
-  const cache = new TaskCache(path.join(ports.dataDir, 'tasks.json'), log);
-
   const auth = new AuthService({ api, vault: ports.tokenVault, clock, onChange: (state) => events.emit('auth.state', state) });
   await auth.load();
   if (ports.bundledBackend) await followBundledBackend(auth, ports);
-  const session = new VotingSession({
-    journal,
-    cache,
-    clock,
-    now: ports.timers.now,
-    newVoteId: () => uuidv7(),
-    locale: () => preferences.read().language ?? 'en',
-    appVersion: ports.appInfo.version,
-    onChange: (state) => events.emit('session.state', state),
-    onVoteCast: () => sync.nudge(),
-  });
-  const sync: SyncEngine = new SyncEngine(
-    {
-      journal,
-      cache,
-      auth,
-      api,
-      clock,
-      timers: ports.timers,
-      random: ports.random ?? Math.random,
-      backendReachable: () => health.current().state !== 'down',
-      onStatus: (status) => events.emit('sync.status', status),
-      onDataChanged: () => session.changed(),
+  const workspaces: AccountWorkspaces = new AccountWorkspaces({
+    dataDir: ports.dataDir,
+    store: ports.preferencesStore,
+    log,
+    build: ({ journal, cache, installationId }) => {
+      const session = new VotingSession({
+        journal,
+        cache,
+        clock,
+        now: ports.timers.now,
+        newVoteId: () => uuidv7(),
+        locale: () => preferences.read().language ?? 'en',
+        appVersion: ports.appInfo.version,
+        onChange: (state) => events.emit('session.state', state),
+        onVoteCast: () => sync.nudge(),
+      });
+      const sync: SyncEngine = new SyncEngine(
+        {
+          journal,
+          cache,
+          auth,
+          api,
+          clock,
+          timers: ports.timers,
+          random: ports.random ?? Math.random,
+          backendReachable: () => health.current().state !== 'down',
+          onStatus: (status) => events.emit('sync.status', status),
+          onDataChanged: () => session.changed(),
+        },
+        { ...ports.syncOptions, installationId },
+      );
+      return { session, sync };
     },
-    { ...ports.syncOptions, installationId: installationIdFrom(ports.preferencesStore) },
-  );
+    onSwitch: (workspace) => {
+      events.emit('session.state', workspace.session.state());
+      events.emit('sync.status', workspace.sync.status());
+    },
+  });
+  const signedInOwner = ownerOf(auth);
+  if (signedInOwner) await workspaces.activate(signedInOwner);
+  const current = () => workspaces.active();
   const health = createBackendHealthMonitor({
     baseUrl: auth.serverUrl() ?? ports.backendUrl,
     http: ports.http,
@@ -99,7 +109,7 @@ export async function createMainServices(ports: MainPorts): Promise<MainServices
     onChange: (status) => {
       events.emit('backend.status', status);
       // Connectivity is back: do not wait out a backoff that was sized for an outage.
-      if (status.state === 'up') sync.kick();
+      if (status.state === 'up') current().sync.kick();
     },
   });
   const handlers = createInvokeHandlers({
@@ -108,46 +118,49 @@ export async function createMainServices(ports: MainPorts): Promise<MainServices
     preferences,
     links: ports.links,
     auth,
-    session,
-    sync,
-    onSignedIn: (serverUrl) => {
+    session: () => current().session,
+    sync: () => current().sync,
+    onSignedIn: async (serverUrl) => {
+      const owner = ownerOf(auth);
+      if (owner) await workspaces.activate(owner);
       health.setBaseUrl(serverUrl);
-      sync.kick();
-    },
-    installation: {
-      claim(owner) {
-        const current = ports.preferencesStore.get('installationOwner');
-        if (current === owner) return true;
-        // A fresh installation (nothing journaled yet) may change hands; one with votes may not.
-        if (typeof current === 'string' && journal.all().length > 0) return false;
-        ports.preferencesStore.set('installationOwner', owner);
-        return true;
-      },
+      current().sync.kick();
     },
     features: {
       api,
       auth,
       clock,
-      journal,
+      journal: { all: () => current().journal.all() },
       events,
       timers: ports.timers,
       dataDir: (feature) => path.join(ports.dataDir, feature),
     },
   });
   health.start();
-  sync.kick();
+  current().sync.kick();
   return {
     dispatch: createDispatch(handlers),
     events,
     health,
-    sync,
-    journal,
+    // The open account's: tests, benches and the quit path see whichever account is signed in.
+    get sync() {
+      return current().sync;
+    },
+    get journal() {
+      return current().journal;
+    },
     stop: () => {
       health.stop();
-      sync.stop();
-      cache.flush();
+      workspaces.stop();
     },
   };
+}
+
+/** Who owns the signed-in session's votes: one server, one account. */
+function ownerOf(auth: AuthService): string | null {
+  const serverUrl = auth.serverUrl();
+  const accountId = auth.accountId();
+  return serverUrl && accountId ? `${serverUrl} ${accountId}` : null;
 }
 
 /**
@@ -161,11 +174,9 @@ async function followBundledBackend(auth: AuthService, ports: MainPorts): Promis
   const previous = store.get('bundledBackendUrl');
   const current = auth.serverUrl();
   if (current && typeof previous === 'string' && current === previous && current !== ports.backendUrl) {
+    const accountId = auth.accountId();
     await auth.moveServer(ports.backendUrl);
-    const owner = store.get('installationOwner');
-    if (typeof owner === 'string' && owner.startsWith(`${current} `)) {
-      store.set('installationOwner', `${ports.backendUrl} ${owner.slice(current.length + 1)}`);
-    }
+    if (accountId) renameWorkspaceOwner(ports.dataDir, store, `${current} ${accountId}`, `${ports.backendUrl} ${accountId}`);
   }
   store.set('bundledBackendUrl', ports.backendUrl);
 }

@@ -16,17 +16,12 @@ export interface HandlerDeps {
   preferences: PreferencesService;
   links: ExternalLinkOpener;
   auth: AuthService;
-  session: VotingSession;
-  sync: SyncEngine;
-  /** After a successful sign-in: point health at the new server and start syncing. */
-  onSignedIn: (serverUrl: string) => void;
+  /** The signed-in account's session and sync engine (each account has its own workspace). */
+  session: () => VotingSession;
+  sync: () => SyncEngine;
+  /** After a successful sign-in: open that account's workspace, point health at the server, sync. */
+  onSignedIn: (serverUrl: string) => Promise<void>;
   features: FeatureDeps;
-  /**
-   * The journal's seqs and the installation id belong to one account on one
-   * server (the server refuses another account's installation id), so an
-   * installation that holds votes is claimed by the first account that signs in.
-   */
-  installation: { claim(owner: string): boolean };
 }
 
 /**
@@ -52,34 +47,31 @@ export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
     'auth.signIn': async ({ serverUrl, email, password }) => {
       const result = await deps.auth.signIn(serverUrl, email, password);
       if (!result.ok) return result;
-      if (!deps.installation.claim(`${serverUrl} ${deps.auth.accountId()}`)) {
-        await deps.auth.signOut();
-        return { ok: false, failure: { reason: 'installation_in_use' } };
-      }
-      deps.onSignedIn(serverUrl);
+      await deps.onSignedIn(serverUrl);
       return { ok: true, state: deps.auth.state() };
     },
     'auth.signOut': async () => {
       await deps.auth.signOut();
       return deps.auth.state();
     },
-    'session.getState': async () => deps.session.state(),
-    'session.vote': async (input) => deps.session.vote(input),
-    'session.amend': async (amendment) => deps.session.amend(amendment),
-    'session.undo': async ({ voteId }) => deps.session.undo(voteId),
-    'session.skip': async ({ taskId, reason }) => deps.session.skip(taskId, reason),
-    'sync.getStatus': async () => deps.sync.status(),
+    'session.getState': async () => deps.session().state(),
+    'session.vote': async (input) => deps.session().vote(input),
+    'session.amend': async (amendment) => deps.session().amend(amendment),
+    'session.undo': async ({ voteId }) => deps.session().undo(voteId),
+    'session.skip': async ({ taskId, reason }) => deps.session().skip(taskId, reason),
+    'sync.getStatus': async () => deps.sync().status(),
     'sync.exportRejected': async () => ({
       fileName: `verdict-rejected-votes-${new Date().toISOString().slice(0, 10)}.jsonl`,
-      jsonl: deps.sync
+      jsonl: deps
+        .sync()
         .status()
         .rejected.map((vote) => JSON.stringify(vote))
         .join('\n'),
     }),
     'sync.now': async () => {
-      deps.sync.kick();
-      await deps.sync.settle();
-      return deps.sync.status();
+      deps.sync().kick();
+      await deps.sync().settle();
+      return deps.sync().status();
     },
     ...createLeaderboardHandlers(deps.features),
     ...createSupervisorHandlers(deps.features),

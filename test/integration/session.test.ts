@@ -125,15 +125,24 @@ describe('a rating session against the real reference server', () => {
     expect((await call('session.getState')).remaining).toBeGreaterThanOrEqual(remaining - 1);
   });
 
-  it('refuses a second account on an installation that holds the first one’s votes', async () => {
-    const { email, password } = backend.password('rater2');
-    expect(await call('auth.signIn', { serverUrl: backend.server.url, email, password })).toMatchObject({
-      ok: false,
-      failure: { reason: 'installation_in_use' },
-    });
-    expect((await call('auth.getState')).status).toBe('signed_out');
+  it('gives a second account its own journal and queue; the first one’s waiting vote goes out when it returns', async () => {
     const rater1 = backend.password('rater1');
+    const rater2 = backend.password('rater2');
+    const before = await waitForTasks();
+    // A vote inside the undo grace is still waiting when the other account signs in.
+    await call('session.vote', { taskId: before.task!.taskId, choice: 'tie', activeMs: 5_000, shownAt: new Date().toISOString() });
+    expect((await call('sync.getStatus')).pending).toBeGreaterThan(0);
+    expect(await call('auth.signIn', { serverUrl: backend.server.url, ...rater2 })).toMatchObject({ ok: true });
+    const other = await waitForTasks();
+    expect((await call('sync.getStatus')).pending).toBe(0);
+    expect(other.recent).toEqual([]);
+    const rater2Vote = await call('session.vote', { taskId: other.task!.taskId, choice: 'first', activeMs: 5_000, shownAt: new Date().toISOString() });
+    await expect.poll(async () => (await call('sync.now')).pending, { timeout: 15_000 }).toBe(0);
+    expect(rater2Vote.voteId).toBeTruthy();
+
     expect(await call('auth.signIn', { serverUrl: backend.server.url, ...rater1 })).toMatchObject({ ok: true });
+    expect((await call('session.getState')).recent.length).toBeGreaterThan(0);
+    await expect.poll(async () => (await call('sync.now')).pending, { timeout: 15_000 }).toBe(0);
   });
 
   it('signs out and wipes the stored tokens', async () => {

@@ -14,7 +14,8 @@ export interface FeatureDeps {
   api: ApiClient;
   auth: AuthService;
   clock: ServerClock;
-  journal: VoteJournal;
+  /** The signed-in account's journal, read only (it changes when another account signs in). */
+  journal: Pick<VoteJournal, 'all'>;
   events: EventBus;
   timers: Timers;
   /** A folder of the feature's own, for caches that must survive restarts. */

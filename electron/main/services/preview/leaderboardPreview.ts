@@ -18,7 +18,7 @@ import { TaskAttributes } from './taskAttributes';
 export interface LeaderboardPreviewDeps {
   api: ApiClient;
   auth: AuthService;
-  journal: VoteJournal;
+  journal: Pick<VoteJournal, 'all'>;
   events: EventBus;
   timers: Timers;
   /** The feature's own folder (FeatureDeps.dataDir('leaderboard')). */

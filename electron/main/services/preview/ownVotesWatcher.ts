@@ -9,7 +9,7 @@ import type { TaskAttributes } from './taskAttributes';
 const SETTLE_MS = 200;
 
 export interface OwnVotesWatcherDeps {
-  journal: VoteJournal;
+  journal: Pick<VoteJournal, 'all'>;
   attributes: TaskAttributes;
   profile: () => Profile | undefined;
   timers: Timers;

@@ -140,3 +140,22 @@ test('the skip dialog starts with no reason, Enter confirms once one is chosen, 
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('task')).not.toHaveAttribute('data-task-id', before ?? '');
 });
+
+test('the last vote and Undo stay in view; Undo works while the vote is unsent, and says why not after', async () => {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const before = await taskId();
+  await page.keyboard.press('Digit3');
+  await expect(page.getByTestId('task')).not.toHaveAttribute('data-task-id', before ?? '');
+  const last = page.getByTestId('last-vote');
+  await expect(last).toContainText('Last vote: Tie');
+  const box = await last.boundingBox();
+  expect(box && box.y + box.height <= 600, 'the last vote is on screen without scrolling').toBe(true);
+  // Within the undo window (the vote is still on this computer): Z brings the task back.
+  await page.keyboard.press('KeyZ');
+  await expect(page.getByTestId('task')).toHaveAttribute('data-task-id', before ?? '');
+
+  await page.keyboard.press('Digit3');
+  await expect(last).toHaveAttribute('data-state', 'accepted', { timeout: 20_000 });
+  await page.keyboard.press('KeyZ');
+  await expect(page.getByTestId('undo-refused')).toContainText('already sent');
+});

@@ -11,6 +11,7 @@ import { BreakReminder } from './BreakReminder';
 import { DecisionBar, type DecisionOption } from './DecisionBar';
 import { DetailsPanel } from './DetailsPanel';
 import { GuidelinesPane } from './GuidelinesPane';
+import { LastVote } from './LastVote';
 import { actionForChoice, choiceForAction, effectiveBindings, keyLabel } from './keyBindings';
 import { RecentVotes } from './RecentVotes';
 import { ShortcutSheet } from './ShortcutSheet';
@@ -44,6 +45,8 @@ export function ComparisonScreen() {
   const [skipping, setSkipping] = useState(false);
   const [showingShortcuts, setShowingShortcuts] = useState(false);
   const [announcement, setAnnouncement] = useState('');
+  // The rater pressed Undo when the last vote could no longer be undone: say why, until the next vote.
+  const [undoRefusedFor, setUndoRefusedFor] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const previousTaskId = useRef<string | null>(null);
   const [rationaleMissingFor, setRationaleMissingFor] = useState<string | null>(null);
@@ -99,8 +102,10 @@ export function ComparisonScreen() {
     if (action === 'guidelines') setGuidelinesOpen((open) => !open);
     if (action === 'shortcuts') setShowingShortcuts(true);
     if (action === 'undo') {
-      const last = useSession.getState().session?.recent.find((vote) => vote.editable);
+      const recent = useSession.getState().session?.recent ?? [];
+      const last = recent.find((vote) => vote.editable);
       if (last) void useSession.getState().undo(last.voteId);
+      else setUndoRefusedFor(recent[0]?.voteId ?? null);
     }
   }
 
@@ -135,12 +140,17 @@ export function ComparisonScreen() {
               </Suspense>
               <DetailsPanel task={task} rationaleRef={rationaleRef} />
               {needsRationale ? <p className="notice notice--warn" role="alert">{t('details.rationaleMissing')}</p> : null}
-              {holdMs > 0 ? (
-                <p className={nudges ? 'vote-hold vote-hold--nudged' : 'vote-hold'} role="status" data-testid="vote-hold" key={nudges}>
-                  {t('session.voteHold', { count: Math.ceil(holdMs / 1000) })}
-                </p>
-              ) : null}
-              <DecisionBar options={options.filter((option) => option.choice !== 'cant_read')} onChoose={(choice) => void choose(choice)} held={holdMs > 0} />
+              {/* Everything about deciding stays in view at the bottom: the hold, the buttons, the last vote and any error. */}
+              <div className="decision-dock">
+                {holdMs > 0 ? (
+                  <p className={nudges ? 'vote-hold vote-hold--nudged' : 'vote-hold'} role="status" data-testid="vote-hold" key={nudges}>
+                    {t('session.voteHold', { count: Math.ceil(holdMs / 1000) })}
+                  </p>
+                ) : null}
+                <DecisionBar options={options.filter((option) => option.choice !== 'cant_read')} onChoose={(choice) => void choose(choice)} held={holdMs > 0} />
+                <LastVote undoKey={label('undo')} undoRefused={undoRefusedFor !== null && undoRefusedFor === session?.recent[0]?.voteId} />
+                <SessionError />
+              </div>
               <button type="button" className="button button--quiet cant-read" onClick={() => void choose('cant_read')} aria-keyshortcuts={bindings.cantRead} aria-disabled={holdMs > 0 || undefined} data-testid="choose-cant_read">
                 {t('choice.cant_read')} <kbd>{cantReadKey}</kbd>
               </button>
@@ -152,7 +162,6 @@ export function ComparisonScreen() {
         <EmptyQueue />
       )}
       <RecentVotes undoKey={label('undo')} />
-      <SessionError />
       {showingShortcuts ? <ShortcutSheet label={label} onClose={() => setShowingShortcuts(false)} /> : null}
       {skipping && task ? (
         <SkipDialog

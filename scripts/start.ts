@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   const webHost = await startTsProcess(
     'electron/webhost/main.ts',
     ['--port', process.env.VERDICT_WEB_PORT ?? '0', '--backend', backendUrl, '--data', path.join(dataRoot, 'web')],
-    /open (http:\/\/127\.0\.0\.1:\d+\/\?secret=[\w-]+)/,
+    /open (http:\/\/127\.0\.0\.1:\d+\/#secret=[\w-]+)/,
   );
   running.push(webHost);
   console.log(`\nOpen this URL in a browser: ${webHost.match[1]}\n`);

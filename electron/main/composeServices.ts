@@ -33,6 +33,8 @@ export interface MainPorts {
    * session was signed in to its previous address, follow it to the new one.
    */
   bundledBackend?: boolean;
+  /** Main's own UI in the new language (Electron rebuilds its menu). */
+  onLanguageChanged?: (language: string) => void;
   /** Tuning for tests and benchmarks; production uses the defaults. */
   syncOptions?: Omit<SyncOptions, 'installationId'>;
   requestTimeoutMs?: number;
@@ -114,6 +116,7 @@ export async function createMainServices(ports: MainPorts): Promise<MainServices
   });
   const handlers = createInvokeHandlers({
     appInfo: ports.appInfo,
+    onLanguageChanged: ports.onLanguageChanged ?? (() => undefined),
     health,
     preferences,
     links: ports.links,

@@ -12,6 +12,7 @@ import type { SyncEngine } from './services/sync/syncEngine';
 
 export interface HandlerDeps {
   appInfo: AppInfo;
+  onLanguageChanged: (language: string) => void;
   health: BackendHealthMonitor;
   preferences: PreferencesService;
   links: ExternalLinkOpener;
@@ -35,7 +36,11 @@ export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
     'backend.getStatus': async () => deps.health.current(),
     'backend.checkNow': () => deps.health.checkNow(),
     'prefs.get': async () => deps.preferences.read(),
-    'prefs.setLanguage': async ({ language }) => deps.preferences.setLanguage(language),
+    'prefs.setLanguage': async ({ language }) => {
+      const preferences = deps.preferences.setLanguage(language);
+      deps.onLanguageChanged(language);
+      return preferences;
+    },
     'prefs.setKeyBindings': async ({ keyBindings }) => deps.preferences.setKeyBindings(keyBindings),
     'prefs.setTiming': async (timing) => deps.preferences.setTiming(timing),
     'shell.openExternal': async ({ url }) => {

@@ -10,6 +10,7 @@ import { mainText } from './services/mainText';
 import { forwardEvents, registerIpc } from './ipc/registerIpc';
 import { systemTimers } from './ports';
 import { registerAppScheme, serveRendererOverAppProtocol } from './window/appProtocol';
+import { installAppMenu } from './window/appMenu';
 import { createMainWindow } from './window/mainWindow';
 import { denyAllPermissions, installWebContentsGuards } from './window/securityGuards';
 
@@ -82,7 +83,10 @@ async function start(): Promise<MainServices> {
     links: createElectronLinkOpener(() => preferencesStore.get('language') as string | null),
     timers: systemTimers,
     bundledBackend: process.env.VERDICT_BUNDLED_BACKEND === '1',
+    // The menu speaks the rater's language: rebuild it when they switch.
+    onLanguageChanged: (language) => installAppMenu(language),
   });
+  installAppMenu(preferencesStore.get('language') as string | null);
   registerIpc(services.dispatch);
   const window = createMainWindow(preloadPath);
   forwardEvents(services.events, window.webContents);

@@ -4,15 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { MainServices } from '../main/composeServices';
 import { contentTypeFor, RENDERER_CSP, resolveRendererAsset } from '../main/services/rendererAssets';
-import {
-  createSecret,
-  isOwnHost,
-  isOwnOrigin,
-  readCookie,
-  secretsMatch,
-  SESSION_COOKIE,
-  sessionCookieHeader,
-} from './session';
+import { createSecret, isOwnHost, isOwnOrigin, offeredProtocols, PageCredentials } from './session';
 import { serveRendererApi } from './socketRpc';
 
 export interface WebHostOptions {
@@ -23,7 +15,7 @@ export interface WebHostOptions {
 }
 
 export interface WebHost {
-  /** The URL to open once: it carries the secret. */
+  /** The URL to open once: its fragment carries the one-time launch secret. */
   url: string;
   port: number;
   close(): Promise<void>;
@@ -39,22 +31,26 @@ const MAX_MESSAGE_BYTES = 1024 * 1024;
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const secret = options.secret ?? createSecret();
+  const credentials = new PageCredentials(secret);
   const server = http.createServer();
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  // The protocol chosen for a socket is decided (and the launch secret spent) in the upgrade handler below.
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, handleProtocols: (protocols) => [...protocols][0] ?? false });
   let port = 0;
 
-  server.on('request', (request, response) => handleHttp(request, response, { secret, port, root: options.rendererRoot }));
+  server.on('request', (request, response) => handleHttp(request, response, { port, root: options.rendererRoot }));
   server.on('upgrade', (request, socket, head) => {
-    const allowed =
-      isOwnHost(request, port) &&
-      isOwnOrigin(request, port) &&
-      new URL(request.url ?? '/', 'http://x').pathname === '/rpc' &&
-      secretsMatch(secret, readCookie(request, SESSION_COOKIE));
-    if (!allowed) {
+    const ours = isOwnHost(request, port) && isOwnOrigin(request, port) && new URL(request.url ?? '/', 'http://x').pathname === '/rpc';
+    const admitted = ours ? credentials.admit(offeredProtocols(request)) : null;
+    if (!admitted) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (ws) => serveRendererApi(ws, options.services.dispatch, options.services.events));
+    // Echo back only the protocol that admitted the socket.
+    request.headers['sec-websocket-protocol'] = admitted.protocol;
+    sockets.handleUpgrade(request, socket, head, (ws) => {
+      if (admitted.newPageToken) ws.send(JSON.stringify({ kind: 'hello', pageToken: admitted.newPageToken }));
+      serveRendererApi(ws, options.services.dispatch, options.services.events);
+    });
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -64,31 +60,28 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   port = (server.address() as AddressInfo).port;
 
   return {
-    url: `http://127.0.0.1:${port}/?secret=${secret}`,
+    url: `http://127.0.0.1:${port}/#secret=${secret}`,
     port,
     close: () => closeAll(server, sockets),
   };
 }
 
 interface HttpContext {
-  secret: string;
   port: number;
   root: string;
 }
 
+/**
+ * Static files only: the renderer bundle is the same public code for everyone
+ * and holds no data, so it needs no secret. Everything that reads or changes
+ * anything goes over /rpc, which does.
+ */
 function handleHttp(request: IncomingMessage, response: ServerResponse, context: HttpContext): void {
   if (!isOwnHost(request, context.port)) return reply(response, 421, 'Misdirected request');
   if (request.method !== 'GET' && request.method !== 'HEAD') return reply(response, 405, 'Method not allowed');
   const url = new URL(request.url ?? '/', `http://127.0.0.1:${context.port}`);
-  const offered = url.searchParams.get('secret');
-  if (offered !== null) {
-    if (!secretsMatch(context.secret, offered)) return reply(response, 403, 'Wrong secret: open the URL the web host printed.');
-    response.writeHead(303, { location: '/', 'set-cookie': sessionCookieHeader(context.secret) });
-    response.end();
-    return;
-  }
-  if (!secretsMatch(context.secret, readCookie(request, SESSION_COOKIE))) {
-    return reply(response, 401, 'Open the URL the web host printed (it carries a one-time secret).');
+  if (url.searchParams.has('secret')) {
+    return reply(response, 400, 'The secret goes after "#", not "?": open exactly the URL the web host printed.');
   }
   serveAsset(url.pathname, response, context.root);
 }

@@ -92,6 +92,7 @@ export type AuthState = z.infer<typeof AuthState>;
 export const SignInFailure = z.object({
   reason: z.enum([
     'invalid_server_url',
+    'insecure_server_url',
     'unreachable',
     'incompatible',
     'bad_response',

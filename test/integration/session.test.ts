@@ -66,6 +66,13 @@ describe('a rating session against the real reference server', () => {
     });
   });
 
+  it('refuses to send a password over plain http to any machine but this one', async () => {
+    const { email, password } = backend.password('rater1');
+    for (const serverUrl of ['http://verdict.example', 'http://10.0.0.5:8787', 'http://127.0.0.1.evil.example']) {
+      expect(await call('auth.signIn', { serverUrl, email, password })).toMatchObject({ ok: false, failure: { reason: 'insecure_server_url' } });
+    }
+  });
+
   it('signs in, keeps the tokens out of every answer, and leases tasks ahead', async () => {
     const { email, password } = backend.password('rater1');
     const result = await call('auth.signIn', { serverUrl: backend.server.url, email, password });

@@ -14,7 +14,7 @@ import { freePort } from '../support/httpServer';
 let services: MainServices;
 let host: WebHost;
 let origin: string;
-let cookie: string;
+let pageToken: string;
 
 beforeAll(async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verdict-webhost-'));
@@ -35,8 +35,11 @@ beforeAll(async () => {
   });
   host = await startWebHost({ services, rendererRoot });
   origin = `http://127.0.0.1:${host.port}`;
-  const login = await fetch(host.url, { redirect: 'manual' });
-  cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  // The page's first socket spends the launch secret and earns a page token.
+  const launch = `verdict.launch.${new URL(host.url).hash.slice('#secret='.length)}`;
+  const first = new WebSocket(`ws://127.0.0.1:${host.port}/rpc`, [launch], { headers: { origin } });
+  pageToken = String((await nextMessage(first, 'hello')).pageToken);
+  first.close();
 });
 
 afterAll(async () => {
@@ -44,9 +47,9 @@ afterAll(async () => {
   await host.close();
 });
 
-function connect(headers: Record<string, string>): Promise<WebSocket> {
+function connect(headers: Record<string, string>, protocols: string[] = [`verdict.page.${pageToken}`]): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`ws://127.0.0.1:${host.port}/rpc`, { headers });
+    const socket = new WebSocket(`ws://127.0.0.1:${host.port}/rpc`, protocols, { headers });
     socket.once('open', () => resolve(socket));
     socket.once('error', reject);
   });
@@ -71,57 +74,59 @@ async function invoke(socket: WebSocket, channel: unknown, args: unknown) {
 }
 
 describe('the web host', () => {
-  it('prints a loopback URL carrying a secret', () => {
-    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?secret=[\w-]{40,}$/);
+  it('prints a loopback URL whose secret is in the fragment, which no server ever receives', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#secret=[\w-]{40,}$/);
   });
 
-  it('trades the secret for an HttpOnly, SameSite=Strict cookie and a redirect that drops it from the address', async () => {
-    const response = await fetch(host.url, { redirect: 'manual' });
-    expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toBe('/');
-    expect(response.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
-  });
-
-  it('refuses a wrong secret', async () => {
-    expect((await fetch(`${origin}/?secret=guess`, { redirect: 'manual' })).status).toBe(403);
-  });
-
-  it('refuses the page without the session cookie', async () => {
-    expect((await fetch(`${origin}/`)).status).toBe(401);
-  });
-
-  it('serves the renderer with the strict CSP once signed in', async () => {
-    const response = await fetch(`${origin}/`, { headers: { cookie } });
+  it('serves the renderer (public code, no data) with the strict CSP, and no cookie at all', async () => {
+    const response = await fetch(`${origin}/`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(response.headers.get('set-cookie')).toBeNull();
     expect(await response.text()).toContain('<title>t</title>');
   });
 
+  it('tells a user who put the secret in the query instead of the fragment what to do', async () => {
+    const response = await fetch(`${origin}/?secret=anything`);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/after "#"/);
+  });
+
   it('never serves a file outside the renderer folder', async () => {
-    const response = await fetch(`${origin}/..%2fsecret.txt`, { headers: { cookie } });
+    const response = await fetch(`${origin}/..%2fsecret.txt`);
     expect(response.status).toBe(404);
   });
 
   it('refuses requests addressed to another host name (DNS rebinding)', async () => {
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve) => {
-      request({ host: '127.0.0.1', port: host.port, path: '/', headers: { host: 'evil.example', cookie } }, (response) =>
+      request({ host: '127.0.0.1', port: host.port, path: '/', headers: { host: 'evil.example' } }, (response) =>
         resolve(response.statusCode ?? 0),
       ).end();
     });
     expect(status).toBe(421);
   });
 
-  it('refuses a socket without the session cookie', async () => {
-    await expect(connect({ origin })).rejects.toThrow(/403/);
+  it('refuses a socket that offers no credential, a wrong one, or a spent launch secret', async () => {
+    await expect(connect({ origin }, [])).rejects.toThrow(/403/);
+    await expect(connect({ origin }, ['verdict.page.guess'])).rejects.toThrow(/403/);
+    const spent = `verdict.launch.${new URL(host.url).hash.slice('#secret='.length)}`;
+    await expect(connect({ origin }, [spent])).rejects.toThrow(/403/);
   });
 
-  it('refuses a socket opened from another origin', async () => {
-    await expect(connect({ origin: 'http://evil.example', cookie })).rejects.toThrow(/403/);
+  it('refuses a socket opened from another origin, even with a valid page token', async () => {
+    await expect(connect({ origin: 'http://evil.example' })).rejects.toThrow(/403/);
+    await expect(connect({ origin: 'http://127.0.0.1:1' })).rejects.toThrow(/403/);
+  });
+
+  it('lets the page reconnect with its page token', async () => {
+    const socket = await connect({ origin });
+    expect(socket.protocol).toBe(`verdict.page.${pageToken}`);
+    socket.close();
   });
 
   it('answers RendererApi calls over the socket', async () => {
-    const socket = await connect({ origin, cookie });
+    const socket = await connect({ origin });
     expect(await invoke(socket, 'app.getInfo', {})).toEqual({
       ok: true,
       value: { name: 'Verdict', version: '9.9.9', host: 'web', platform: 'linux', systemLanguages: [], developerLocales: false },
@@ -130,7 +135,7 @@ describe('the web host', () => {
   });
 
   it('validates calls exactly as Electron IPC does', async () => {
-    const socket = await connect({ origin, cookie });
+    const socket = await connect({ origin });
     expect(await invoke(socket, 'shell.exec', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
     expect(await invoke(socket, 'prefs.setLanguage', { language: 5 })).toMatchObject({
       ok: false,
@@ -140,7 +145,7 @@ describe('the web host', () => {
   });
 
   it('answers a malformed message with an error instead of dropping the socket', async () => {
-    const socket = await connect({ origin, cookie });
+    const socket = await connect({ origin });
     const answer = nextMessage(socket, 'result');
     socket.send('{not json');
     expect((await answer).result).toMatchObject({ ok: false, error: { code: 'invalid_arguments' } });
@@ -151,7 +156,7 @@ describe('the web host', () => {
   it('brings a new socket up to date with the latest backend status', async () => {
     await services.health.checkNow();
     // Listen before the handshake completes: the host replays state immediately.
-    const socket = new WebSocket(`ws://127.0.0.1:${host.port}/rpc`, { headers: { origin, cookie } });
+    const socket = new WebSocket(`ws://127.0.0.1:${host.port}/rpc`, [`verdict.page.${pageToken}`], { headers: { origin } });
     const event = await nextMessage(socket, 'event', 'backend.status');
     expect(event).toMatchObject({ event: 'backend.status', payload: { state: 'down' } });
     socket.close();

@@ -6,7 +6,7 @@ export function startWebHostProcess(backendUrl: string, dataDir: string, env: No
   return startTsProcess(
     'electron/webhost/main.ts',
     ['--port', '0', '--backend', backendUrl, '--data', dataDir],
-    /open (http:\/\/127\.0\.0\.1:\d+\/\?secret=[\w-]+)/,
+    /open (http:\/\/127\.0\.0\.1:\d+\/#secret=[\w-]+)/,
     { env },
   );
 }

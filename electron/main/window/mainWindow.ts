@@ -1,4 +1,4 @@
-import { BrowserWindow } from 'electron';
+import { app, BrowserWindow } from 'electron';
 import { APP_ORIGIN } from '../ipc/senderPolicy';
 
 /**
@@ -24,6 +24,8 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       spellcheck: false,
+      // A packaged build has no DevTools: a rater must not script window.verdict from a console.
+      devTools: !app.isPackaged,
     },
   });
   window.once('ready-to-show', () => window.show());

@@ -22,7 +22,7 @@ const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'verdict-e2e-npmstart-'))
 let app: RunningProcess | null = null;
 
 async function npmStart(): Promise<{ url: string; backend: string }> {
-  app = await startTsProcess('scripts/start.ts', [], /Open this URL in a browser: (http:\/\/127\.0\.0\.1:\d+\/\?secret=[\w-]+)/, {
+  app = await startTsProcess('scripts/start.ts', [], /Open this URL in a browser: (http:\/\/127\.0\.0\.1:\d+\/#secret=[\w-]+)/, {
     env: { VERDICT_DATA_ROOT: dataRoot, VERDICT_WEB_PORT: '0' },
     timeoutMs: 180_000,
   });

@@ -18,19 +18,19 @@ const METRICS = ['votes', 'agreement', 'tieRate', 'positionBias', 'goldAccuracy'
 let processes: RunningProcess[] = [];
 let backendUrl = '';
 let serverData = '';
-let appUrl = '';
+
+/** A web host of its own for each test: its one-time URL opens one page. */
+async function freshAppUrl(): Promise<string> {
+  const host = await startWebHostProcess(backendUrl, fs.mkdtempSync(path.join(os.tmpdir(), 'verdict-e2e-supervisor-client-')));
+  processes.push(host);
+  return host.match[1] as string;
+}
 
 test.beforeAll(async () => {
   const port = await freePort();
   serverData = fs.mkdtempSync(path.join(os.tmpdir(), 'verdict-e2e-supervisor-server-'));
   backendUrl = `http://127.0.0.1:${port}`;
   processes.push(await startServerProcess(port, serverData, ['--demo', '--min-active-ms', '0']));
-  const host = await startWebHostProcess(
-    backendUrl,
-    fs.mkdtempSync(path.join(os.tmpdir(), 'verdict-e2e-supervisor-client-')),
-  );
-  processes.push(host);
-  appUrl = host.match[1] as string;
 });
 
 test.afterAll(async () => {
@@ -53,7 +53,8 @@ async function invokeFromPage(page: Page, channel: string, args: unknown): Promi
   return page.evaluate(
     ([channel, args]) =>
       new Promise((resolve) => {
-        const socket = new WebSocket(`ws://${location.host}/rpc`);
+        // A second socket from the page itself, proving itself as the page does (its per-page token).
+        const socket = new WebSocket(`ws://${location.host}/rpc`, [`verdict.page.${sessionStorage.getItem('verdict.pageToken')}`]);
         socket.onopen = () => socket.send(JSON.stringify({ kind: 'invoke', id: 1, channel, args }));
         socket.onmessage = (event) => {
           const message = JSON.parse(String(event.data)) as { kind: string; id: number; result: unknown };
@@ -105,7 +106,7 @@ test('a rater cannot see the section, and the server and main refuse its calls (
   expect(flag.status).toBe(403);
 
   const rater = demoAccount(serverData, 'rater1');
-  await page.goto(appUrl);
+  await page.goto(await freshAppUrl());
   await signIn(page, backendUrl, rater.email, rater.password);
   await expect(page.getByTestId('task')).toBeVisible();
   await expect(page.getByTestId('nav-leaderboard')).toBeVisible();
@@ -127,7 +128,7 @@ test('a supervisor reviews the LLMFAO team, flags a rater and sees the what-if b
   const shot = (name: string) => ({ path: test.info().outputPath(name) });
   const supervisor = demoAccount(serverData, 'supervisor');
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(appUrl);
+  await page.goto(await freshAppUrl());
   await signIn(page, backendUrl, supervisor.email, supervisor.password);
   await page.getByTestId('nav-supervisor').click();
   await expect(page.getByTestId('team-summary')).toHaveAttribute('data-raters', '126');

@@ -83,6 +83,7 @@ export class AuthService {
    */
   async signIn(serverUrl: string, email: string, password: string): Promise<{ ok: true } | { ok: false; failure: SignInFailure }> {
     if (!isHttpUrl(serverUrl)) return { ok: false, failure: { reason: 'invalid_server_url' } };
+    if (!isSecureOrLoopback(serverUrl)) return { ok: false, failure: { reason: 'insecure_server_url' } };
     const sleep = this.deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
     let result = await this.signInOnce(serverUrl, email, password);
     for (const delay of SIGN_IN_RETRY_DELAYS_MS) {
@@ -164,6 +165,17 @@ export class AuthService {
       return error instanceof ApiError && error.kind === 'network' ? { reason: 'unreachable' } : { reason: 'bad_response' };
     }
   }
+}
+
+/**
+ * Passwords and tokens never cross a network in clear: plain http is for a
+ * server on this machine only (127.0.0.0/8, ::1, localhost), as `npm start`'s
+ * demo backend is. Anything else must be https.
+ */
+export function isSecureOrLoopback(value: string): boolean {
+  const { protocol, hostname } = new URL(value);
+  if (protocol === 'https:') return true;
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
 
 function isHttpUrl(value: string): boolean {

@@ -6,7 +6,11 @@ import { cjkFamilyForLanguage, loadCjkFamily } from '../fonts';
 import { pseudoLocalize } from './pseudo';
 
 /** Every locale file is its own lazily loaded chunk: a rater downloads only their language. */
-const localeFiles = import.meta.glob<{ default: Record<string, unknown> }>('../../../locales/*/*.json');
+const localeFiles = import.meta.glob<{ default: Record<string, unknown> }>([
+  '../../../locales/*/*.json',
+  // Tooling data (glossaries, review records), never loaded by the app.
+  '!../../../locales/_*/*.json',
+]);
 
 export const NAMESPACES = ['common', 'response', 'leaderboard', 'supervisor'] as const;
 

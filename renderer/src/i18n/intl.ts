@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { findUiLanguage, PSEUDO_LANGUAGE, SOURCE_LANGUAGE } from '../../../shared/i18n/languages';
 
 /**
@@ -77,13 +78,22 @@ const RELATIVE_UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['second', 1_000],
 ];
 
-/** "5 minutes ago" / "in 3 hours" from a signed difference in milliseconds. */
+/**
+ * "5 minutes ago" / "in 3 hours" from a signed difference in milliseconds.
+ * Where ICU has no relative-time data for the UI language (Debian's Chromium
+ * lacks Burmese, Khmer, Sinhala, Zulu… and would answer in English), our own
+ * translated units say it instead (common:time.*).
+ */
 export function relativeTime(deltaMs: number, uiLanguage: string): string {
   const [unit, size] = RELATIVE_UNITS.find(([, ms]) => Math.abs(deltaMs) >= ms) ?? ['second', 1_000];
-  return new Intl.RelativeTimeFormat(intlLocales(uiLanguage), { numeric: 'auto' }).format(
-    Math.round(deltaMs / size),
-    unit,
-  );
+  const value = Math.round(deltaMs / size);
+  const format = new Intl.RelativeTimeFormat(intlLocales(uiLanguage), { numeric: 'auto' });
+  if (uiLanguage.startsWith(SOURCE_LANGUAGE) || hasLocaleData(format.resolvedOptions().locale, uiLanguage)) {
+    return format.format(value, unit);
+  }
+  if (value === 0) return i18next.t('common:time.now');
+  const duration = i18next.t(`common:time.${unit}`, { count: Math.abs(value) });
+  return i18next.t(value < 0 ? 'common:time.ago' : 'common:time.in', { duration });
 }
 
 /** A readable label for an id we have no translation for: "role_play" → "Role play". */

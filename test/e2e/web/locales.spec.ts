@@ -49,11 +49,23 @@ async function switchLanguage(page: Page, code: string): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('lang', code);
 }
 
+/** English that Intl falls back to when ICU lacks the language: it must never reach a rater. */
+const ENGLISH_FALLBACK = /\b\d+ (seconds?|minutes?|hours?|days?) ago\b|\bin \d+ (seconds?|minutes?|hours?|days?)\b|\b(yesterday|tomorrow)\b/;
+
 async function check(page: Page, code: string, screen: string): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
   const audit: LocaleAudit = await auditLocale(page);
   for (const [kind, found] of Object.entries(audit)) {
     for (const item of found as string[]) problems.push(`${code} · ${screen} · ${kind}: ${item}`);
+  }
+  if (code !== 'en') {
+    const chrome = await page.evaluate(() => {
+      const clone = document.body.cloneNode(true) as HTMLElement;
+      clone.querySelectorAll('.task, [data-model]').forEach((element) => element.remove());
+      return clone.innerText;
+    });
+    const english = ENGLISH_FALLBACK.exec(chrome);
+    if (english) problems.push(`${code} · ${screen} · english fallback: “${english[0]}”`);
   }
 }
 

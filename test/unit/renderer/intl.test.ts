@@ -38,3 +38,19 @@ describe('Intl in the UI language', () => {
     expect(humanizeId('')).toBe('');
   });
 });
+
+describe('relative time where ICU has no data for the UI language', () => {
+  it('uses our own translated units instead of falling back to English', async () => {
+    const { initI18n } = await import('../../../renderer/src/i18n');
+    const i18n = await initI18n('en');
+    i18n.addResourceBundle('qaa', 'common', {
+      time: { now: 'NOW', ago: '{{duration}} BACK', in: 'IN {{duration}}', hour_one: '{{count}} HR', hour_other: '{{count}} HRS', second_one: '{{count}} S', second_other: '{{count}} SS' },
+    });
+    await i18n.changeLanguage('qaa');
+    expect(relativeTime(-2 * 3_600_000, 'qaa')).toBe('2 HRS BACK');
+    expect(relativeTime(3_600_000, 'qaa')).toBe('IN 1 HR');
+    expect(relativeTime(0, 'qaa')).toBe('NOW');
+    await i18n.changeLanguage('en');
+    expect(relativeTime(-9_000, 'en')).toBe('9 seconds ago');
+  });
+});

@@ -6,11 +6,14 @@ import { createAxiosHttp } from './adapters/axiosHttp';
 import { createElectronPreferencesStore } from './adapters/electronStore';
 import { createSafeStorageVault } from './adapters/safeStorageVault';
 import { createMainServices, type MainServices } from './composeServices';
+import { createRotatingLog } from './services/logging/rotatingLog';
 import { mainText } from './services/mainText';
 import { forwardEvents, registerIpc } from './ipc/registerIpc';
 import { systemTimers } from './ports';
 import { registerAppScheme, serveRendererOverAppProtocol } from './window/appProtocol';
 import { installAppMenu } from './window/appMenu';
+import { installCrashRecovery } from './window/crashRecovery';
+import { rememberBounds, restoredBounds } from './window/windowState';
 import { createMainWindow } from './window/mainWindow';
 import { denyAllPermissions, installWebContentsGuards } from './window/securityGuards';
 
@@ -26,6 +29,10 @@ const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.ur
 registerAppScheme();
 const preferencesStore = createElectronPreferencesStore();
 installWebContentsGuards();
+// Main's errors go to a rotating, redacted log the rater can open from Help (services/logging).
+const log = createRotatingLog({ dir: path.join(app.getPath('userData'), 'logs') });
+process.on('uncaughtException', (error) => log.write('error', `uncaught: ${error.stack ?? error.message}`));
+process.on('unhandledRejection', (reason) => log.write('error', `unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -79,16 +86,19 @@ async function start(): Promise<MainServices> {
     dataDir,
     http: createAxiosHttp(),
     preferencesStore,
-    tokenVault: createSafeStorageVault(path.join(dataDir, 'session.bin'), console.warn),
+    tokenVault: createSafeStorageVault(path.join(dataDir, 'session.bin'), (message) => log.write('warn', message)),
     links: createElectronLinkOpener(() => preferencesStore.get('language') as string | null),
     timers: systemTimers,
+    log: (message) => log.write('warn', message),
     bundledBackend: process.env.VERDICT_BUNDLED_BACKEND === '1',
     // The menu speaks the rater's language: rebuild it when they switch.
-    onLanguageChanged: (language) => installAppMenu(language),
+    onLanguageChanged: (language) => installAppMenu(language, log.dir),
   });
-  installAppMenu(preferencesStore.get('language') as string | null);
+  installAppMenu(preferencesStore.get('language') as string | null, log.dir);
   registerIpc(services.dispatch);
-  const window = createMainWindow(preloadPath);
+  const window = createMainWindow(preloadPath, restoredBounds(preferencesStore));
+  rememberBounds(window, preferencesStore);
+  installCrashRecovery(window, (level, message) => log.write(level, message));
   forwardEvents(services.events, window.webContents);
   return services;
 }

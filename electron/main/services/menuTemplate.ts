@@ -28,9 +28,13 @@ export type MenuRole =
   | 'hideOthers'
   | 'unhide';
 
+/** Items main handles itself (window/appMenu.ts maps them to click handlers). */
+export type MenuAction = 'openLogs';
+
 export interface MenuEntry {
   label?: string;
   role?: MenuRole;
+  action?: MenuAction;
   type?: 'separator';
   submenu?: MenuEntry[];
 }
@@ -60,5 +64,6 @@ export function menuTemplate(options: { language: string | null; packaged: boole
       submenu: [item('zoomIn', 'menu.zoomIn'), item('zoomOut', 'menu.zoomOut'), item('resetZoom', 'menu.resetZoom'), separator, item('togglefullscreen', 'menu.fullScreen'), ...developer],
     },
     { label: text('menu.window'), submenu: [item('minimize', 'menu.minimize'), item('close', 'menu.close')] },
+    { label: text('menu.help'), submenu: [{ action: 'openLogs', label: text('menu.openLogs') }] },
   ];
 }

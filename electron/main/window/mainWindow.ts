@@ -1,4 +1,4 @@
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, type Rectangle } from 'electron';
 import { APP_ORIGIN } from '../ipc/senderPolicy';
 
 /**
@@ -6,10 +6,11 @@ import { APP_ORIGIN } from '../ipc/senderPolicy';
  * out even where they are Electron's defaults, so a reader (and a linter such
  * as Electronegativity) sees them without knowing the defaults.
  */
-export function createMainWindow(preloadPath: string): BrowserWindow {
+export function createMainWindow(preloadPath: string, bounds: Partial<Rectangle> = {}): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 860,
+    ...bounds,
     minWidth: 480,
     minHeight: 400,
     show: false,

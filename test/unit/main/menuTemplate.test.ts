@@ -19,7 +19,7 @@ describe('the application menu', () => {
     const german = menuTemplate({ language: 'de', packaged: true, platform: 'win32', appName: 'Verdict' });
     const english = menuTemplate({ language: 'en', packaged: true, platform: 'win32', appName: 'Verdict' });
     expect(german.map((entry) => entry.label)).not.toEqual(english.map((entry) => entry.label));
-    expect(english.map((entry) => entry.label)).toEqual(['File', 'Edit', 'View', 'Window']);
+    expect(english.map((entry) => entry.label)).toEqual(['File', 'Edit', 'View', 'Window', 'Help']);
   });
 
   it('puts Quit in the application menu on macOS', () => {

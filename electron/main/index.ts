@@ -13,6 +13,7 @@ import { systemTimers } from './ports';
 import { registerAppScheme, serveRendererOverAppProtocol } from './window/appProtocol';
 import { installAppMenu } from './window/appMenu';
 import { installCrashRecovery } from './window/crashRecovery';
+import { installTray } from './window/tray';
 import { rememberBounds, restoredBounds } from './window/windowState';
 import { createMainWindow } from './window/mainWindow';
 import { denyAllPermissions, installWebContentsGuards } from './window/securityGuards';
@@ -25,6 +26,8 @@ import { denyAllPermissions, installWebContentsGuards } from './window/securityG
 const DEFAULT_BACKEND_URL = 'http://127.0.0.1:8787';
 const rendererRoot = fileURLToPath(new URL('../renderer', import.meta.url));
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
+// Packaged: electron-builder copies assets/build/tray.png beside the app (extraResources).
+const trayIconPath = app.isPackaged ? path.join(process.resourcesPath, 'tray.png') : fileURLToPath(new URL('../../assets/build/tray.png', import.meta.url));
 
 registerAppScheme();
 const preferencesStore = createElectronPreferencesStore();
@@ -99,6 +102,7 @@ async function start(): Promise<MainServices> {
   const window = createMainWindow(preloadPath, restoredBounds(preferencesStore));
   rememberBounds(window, preferencesStore);
   installCrashRecovery(window, (level, message) => log.write(level, message));
+  installTray(services, trayIconPath, () => preferencesStore.get('language') as string | null);
   forwardEvents(services.events, window.webContents);
   return services;
 }

@@ -1,9 +1,10 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PublicTask, SessionState } from '../../../../shared/ipc/contract';
 import { setRendererApi } from '../../../../renderer/src/bridge';
 import { ComparisonScreen } from '../../../../renderer/src/features/session/ComparisonScreen';
 import { changeUiLanguage, initI18n } from '../../../../renderer/src/i18n';
+import { useBackendStatus } from '../../../../renderer/src/stores/backendStatus';
 import { startSessionSync, useSession } from '../../../../renderer/src/stores/session';
 import { createFakeRendererApi } from '../../../support/fakeRendererApi';
 
@@ -49,6 +50,11 @@ async function renderScreen(first: PublicTask | null) {
 
 beforeAll(async () => {
   await initI18n('en');
+});
+
+beforeEach(() => {
+  // A server without a minimum time on task: these tests are about keys, not the hold (voteHold.spec.ts).
+  useBackendStatus.setState({ status: { url: 'http://127.0.0.1:8787', state: 'up', apiVersion: 1, checkedAt: null, detail: null, minActiveMs: 0 } });
 });
 
 afterEach(async () => {

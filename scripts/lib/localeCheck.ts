@@ -151,7 +151,8 @@ export function checkGlossary(english: Glossary, glossary: Glossary, source: Mes
     const local = glossary[concept];
     if (!local || glossaryEntryProblem(concept, local)) continue; // reported once by validateGlossary
     for (const [key, text] of Object.entries(target)) {
-      const englishText = source[key] ?? source[`${baseKey(key).base}_other`] ?? '';
+      // Placeholder names ({{votes}}) are not words the reader sees: only the English prose counts.
+      const englishText = (source[key] ?? source[`${baseKey(key).base}_other`] ?? '').replace(/\{\{[^}]*\}\}/g, ' ');
       if (!containsForm(englishText, englishTerm.forms, true)) continue;
       if (!containsForm(text, local.forms, false)) {
         problems.push(`${key}: English says “${concept}” but none of the glossary's forms (${local.forms.join(', ')}) appear`);

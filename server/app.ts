@@ -8,6 +8,7 @@ import { installErrorHandling } from './http/errors';
 import { createRateLimiters } from './http/rate-limit';
 import { RouteTable } from './http/route';
 import { registerSystemRoutes } from './http/system-routes';
+import { loadCube } from './leaderboard/load';
 import { LeaderboardService } from './leaderboard/service';
 import { registerLeaderboardRoutes } from './leaderboard/routes';
 import { startAnomalyScans } from './safeguards/anomaly-scan';
@@ -60,7 +61,7 @@ export async function startServer(partial: Partial<ServerOptions> & { dataDir: s
       options,
       secrets: loadOrCreateSecrets(options.dataDir),
       limits: createRateLimiters(options),
-      leaderboard: new LeaderboardService(db, options),
+      leaderboard: new LeaderboardService(loadCube(db), options),
     };
     const app = buildApp(ctx);
     await app.listen({ port: options.port, host: options.host });

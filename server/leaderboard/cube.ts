@@ -31,7 +31,7 @@ const COLUMN: Record<Outcome, number> = { a: 0, b: 1, tie: 2, both_bad: 3 };
  * cheap next to ranking, and nothing here ever touches the database.
  */
 export class SegmentCube {
-  private readonly cells = new Map<string, Cell>();
+  private readonly byKey = new Map<string, Cell>();
   /** Grows with every counted vote; caches compare it to know they are current. */
   version = 0;
 
@@ -57,15 +57,19 @@ export class SegmentCube {
     this.version += n;
   }
 
+  cells(): IterableIterator<Cell> {
+    return this.byKey.values();
+  }
+
   select(filter: SegmentFilter): Cell[] {
     const fields = SEGMENT_FIELDS.filter((field) => filter[field] !== undefined);
-    return [...this.cells.values()].filter((cell) => fields.every((field) => cell.segment[field] === filter[field]));
+    return [...this.byKey.values()].filter((cell) => fields.every((field) => cell.segment[field] === filter[field]));
   }
 
   private cellFor(segment: Segment): Cell {
     const key = SEGMENT_FIELDS.map((field) => segment[field] ?? '').join('\u0001');
-    let cell = this.cells.get(key);
-    if (!cell) this.cells.set(key, (cell = { segment, pairs: new Map(), raters: new Set(), votes: 0 }));
+    let cell = this.byKey.get(key);
+    if (!cell) this.byKey.set(key, (cell = { segment, pairs: new Map(), raters: new Set(), votes: 0 }));
     return cell;
   }
 }

@@ -14,7 +14,8 @@ export function registerLeaderboardRoutes(routes: RouteTable, ctx: AppContext): 
     method: 'GET',
     url: LEADERBOARD_PATH,
     tag: 'leaderboard',
-    summary: 'Bradley–Terry ratings with 95% CIs and ranks for a segment; withheld below the distinct-rater minimum',
+    summary:
+      'Bradley–Terry ratings with 95% CIs and ranks for all votes or a slice of one or two fields; withheld, saying nothing, where releasing it could expose fewer than K raters',
     auth: {},
     query: LeaderboardQuery,
     response: LeaderboardResponse,
@@ -24,7 +25,8 @@ export function registerLeaderboardRoutes(routes: RouteTable, ctx: AppContext): 
     method: 'GET',
     url: LEADERBOARD_COUNTS_PATH,
     tag: 'leaderboard',
-    summary: 'Aggregated pair counts for a segment (or one entry per value of `by`), for ranking on the client',
+    summary:
+      'Aggregated pair counts of a released table (all votes; one field; two fields, or one field split `by` another), for ranking on the client',
     auth: {},
     query: CountsQuery,
     response: CountsResponse,

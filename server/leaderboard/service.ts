@@ -5,12 +5,13 @@ import type {
   SegmentField,
   SegmentFilter,
 } from '../../shared/protocol/leaderboard';
-import { SEGMENT_FIELDS } from '../../shared/protocol/leaderboard';
+import { SEGMENT_FIELDS, unreleasedReason } from '../../shared/protocol/leaderboard';
 import { rankModels } from '../../shared/ranking';
-import type { Db } from '../db/open';
+import { HttpError } from '../http/errors';
 import type { VoteRecord } from '../votes/store';
 import { mergeCells, type Cell, type SegmentCube } from './cube';
-import { countedVote, loadCube } from './load';
+import { countedVote } from './load';
+import { namesOnlyKept, planRelease, type ReleasePlan } from './release';
 
 interface Cached {
   version: number;
@@ -27,21 +28,39 @@ function normalise(filter: SegmentFilter): SegmentFilter {
   return out;
 }
 
+/** Both endpoints answer only from the released tables; anything finer is a 400, not an empty answer. */
+function assertReleasedTable(filter: SegmentFilter, by?: SegmentField): void {
+  const reason = unreleasedReason(filter, by);
+  if (reason) throw new HttpError('unreleased_table', reason);
+}
+
+function withheldReason(minRaters: number): string {
+  return (
+    `this segment is withheld: releasing it would show, directly or by subtraction from other released ` +
+    `segments, the votes of fewer than ${minRaters} distinct raters`
+  );
+}
+
+/** A withheld segment says nothing about itself: no counts, no raters, no votes. */
+function withheldSegment(segment: SegmentFilter): CountsSegment {
+  return { segment, withheld: true, counts: { models: [], rows: [] } };
+}
+
 /**
  * Leaderboards and pair counts per segment. Pushes only add to the cube
  * (O(1) per vote); ranking happens on read, cached per segment, so a burst
- * of pushes never waits for a recompute.
+ * of pushes never waits for a recompute. What may be released is decided
+ * once per cube version (release.ts) and applies to both endpoints alike.
  */
 export class LeaderboardService {
-  private cube: SegmentCube;
   private readonly cache = new Map<string, Cached>();
+  private planned: { version: number; plan: ReleasePlan } | null = null;
 
+  /** `cube` comes from loadCube (the votes table) at start; the service then feeds it. */
   constructor(
-    db: Db,
+    private readonly cube: SegmentCube,
     private readonly options: { minRaters: number; statsMaxStaleMs: number },
-  ) {
-    this.cube = loadCube(db);
-  }
+  ) {}
 
   /** Accepted votes of any kind since start; views derived from all votes (quality) key on it. */
   acceptedSinceStart = 0;
@@ -58,23 +77,22 @@ export class LeaderboardService {
     }
   }
 
-  counts(filter: SegmentFilter, by?: SegmentField): CountsResponse {
-    const base = normalise(filter);
-    const cells = this.cube.select(base);
-    const groups = by ? groupBy(cells, by) : new Map([['', cells]]);
-    const segments: CountsSegment[] = [];
-    for (const [value, group] of groups) {
-      const segment = by ? { ...base, [by]: value } : base;
-      const merged = mergeCells(group);
-      const withheld = merged.raters < this.options.minRaters;
-      segments.push({
-        segment,
-        raters: merged.raters,
-        votes: merged.votes,
-        withheld,
-        counts: withheld ? { models: [], rows: [] } : merged.counts,
-      });
+  /**
+   * The plan for the counts as they are now. Never reused across versions: a plan made
+   * before a vote arrived may name a value that the vote has made unsafe to name.
+   */
+  private plan(): ReleasePlan {
+    if (this.planned?.version !== this.cube.version) {
+      this.planned = { version: this.cube.version, plan: planRelease(this.cube.cells(), this.options.minRaters) };
     }
+    return this.planned.plan;
+  }
+
+  counts(filter: SegmentFilter, by?: SegmentField): CountsResponse {
+    assertReleasedTable(filter, by);
+    const plan = this.plan();
+    const base = normalise(filter);
+    const segments = by ? this.split(base, by, plan) : [this.segment(base, this.cube.select(base), plan)];
     return {
       minRaters: this.options.minRaters,
       version: this.cube.version,
@@ -83,42 +101,71 @@ export class LeaderboardService {
     };
   }
 
+  /**
+   * One entry per named value of `by` inside a released slice. Values folded into "other" are
+   * listed, withheld, only in the one-field tables (that is how the menus learn of them); in a
+   * two-field table they are left out, since listing them would say which small cells exist.
+   */
+  private split(base: SegmentFilter, by: SegmentField, plan: ReleasePlan): CountsSegment[] {
+    if (!namesOnlyKept(plan, base)) return [];
+    const listWithheld = Object.keys(base).length === 0;
+    const segments: CountsSegment[] = [];
+    for (const [value, group] of groupBy(this.cube.select(base), by)) {
+      const segment = { ...base, [by]: value };
+      if (plan.kept[by].has(value)) segments.push(this.segment(segment, group, plan));
+      else if (listWithheld) segments.push(withheldSegment(segment));
+    }
+    return segments;
+  }
+
+  private segment(segment: SegmentFilter, cells: Cell[], plan: ReleasePlan): CountsSegment {
+    if (!namesOnlyKept(plan, segment)) return withheldSegment(segment);
+    const merged = mergeCells(cells);
+    // The plan already keeps named cells at K raters or empty; an empty one has nothing to show.
+    if (merged.raters < this.options.minRaters) return withheldSegment(segment);
+    return { segment, raters: merged.raters, votes: merged.votes, withheld: false, counts: merged.counts };
+  }
+
   leaderboard(filter: SegmentFilter, now = Date.now()): LeaderboardResponse {
+    assertReleasedTable(filter);
     const segment = normalise(filter);
-    const key = JSON.stringify(segment);
+    const plan = this.plan();
+    // Keyed by the plan too: a board released under one plan is never served under another.
+    const key = `${plan.key}\n${JSON.stringify(segment)}`;
     const cached = this.cache.get(key);
     if (cached && (cached.version === this.cube.version || now - cached.at < this.options.statsMaxStaleMs)) {
       return cached.response;
     }
-    const response = this.compute(segment, now);
+    const response = this.compute(segment, plan, now);
     if (this.cache.size >= MAX_CACHED_SEGMENTS) this.cache.clear();
     this.cache.set(key, { version: this.cube.version, at: now, response });
     return response;
   }
 
-  private compute(segment: SegmentFilter, now: number): LeaderboardResponse {
-    const { counts, raters, votes } = mergeCells(this.cube.select(segment));
+  private compute(segment: SegmentFilter, plan: ReleasePlan, now: number): LeaderboardResponse {
     const { minRaters } = this.options;
-    const base = {
-      segment,
-      minRaters,
-      raters,
-      votes,
-      version: this.cube.version,
-      computedAt: new Date(now).toISOString(),
-    };
-    if (raters < minRaters) {
+    const base = { segment, minRaters, version: this.cube.version, computedAt: new Date(now).toISOString() };
+    const released = this.segment(segment, this.cube.select(segment), plan);
+    if (released.withheld) {
       return {
         ...base,
         withheld: true,
-        withheldReason: `this segment has ${raters} distinct rater${raters === 1 ? '' : 's'}; at least ${minRaters} are needed before it is shown`,
+        withheldReason: withheldReason(minRaters),
         method: 'sandwich',
         models: [],
         warnings: [],
       };
     }
-    const ranked = rankModels(counts, { ci: 'sandwich' });
-    return { ...base, withheld: false, method: ranked.method, models: ranked.models, warnings: ranked.warnings };
+    const ranked = rankModels(released.counts, { ci: 'sandwich' });
+    return {
+      ...base,
+      raters: released.raters,
+      votes: released.votes,
+      withheld: false,
+      method: ranked.method,
+      models: ranked.models,
+      warnings: ranked.warnings,
+    };
   }
 }
 

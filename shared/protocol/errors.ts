@@ -8,6 +8,7 @@ import { z } from 'zod';
 export const ERROR_CODES = [
   'invalid_json',
   'validation_failed',
+  'unreleased_table',
   'payload_too_large',
   'unsupported_media_type',
   'unauthorized',
@@ -38,6 +39,7 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 export const ERROR_STATUS: Record<ErrorCode, number> = {
   invalid_json: 400,
   validation_failed: 400,
+  unreleased_table: 400,
   payload_too_large: 413,
   unsupported_media_type: 415,
   unauthorized: 401,

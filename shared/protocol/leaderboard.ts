@@ -27,6 +27,23 @@ export type LeaderboardQuery = SegmentFilter;
 export const CountsQuery = SegmentFilter.extend({ by: SegmentField.optional() });
 export type CountsQuery = z.infer<typeof CountsQuery>;
 
+/**
+ * The server answers only from a fixed set of tables: all votes, each field alone and each
+ * pair of fields. A query may therefore fix at most two fields, counting `by` as one.
+ */
+export const MAX_RELEASED_FIELDS = 2;
+
+/** Why a query falls outside the released tables (clear English), or null when it is inside them. */
+export function unreleasedReason(filter: SegmentFilter, by?: SegmentField): string | null {
+  const fixed = SEGMENT_FIELDS.filter((field) => filter[field] !== undefined);
+  if (by && fixed.includes(by)) return `by=${by} splits a field the filter already fixes; leave one of them out`;
+  if (fixed.length + (by ? 1 : 0) <= MAX_RELEASED_FIELDS) return null;
+  return (
+    `only the tables of all votes, each field alone and each pair of fields are released; this query uses ` +
+    `${[...fixed, ...(by ? [`by=${by}`] : [])].join(', ')}: fix at most ${MAX_RELEASED_FIELDS} fields, counting by`
+  );
+}
+
 /** Same shape as shared/ranking's PairCounts: a < b index into models; ties and both-bad apart. */
 export const PairCountRow = z.object({
   a: z.number().int().min(0),
@@ -45,13 +62,16 @@ export const PairCounts = z.object({
 export type PairCounts = z.infer<typeof PairCounts>;
 
 /**
- * A segment with fewer than `minRaters` distinct raters is withheld: its
- * counts come back empty, because a tiny segment would expose individual votes.
+ * A withheld segment (fewer than `minRaters` distinct raters, or one whose release would let a
+ * smaller group be worked out by subtraction; see docs/SERVER.md) reports nothing: empty counts
+ * and no `raters` or `votes`, because even "1 rater, 9 votes" discloses one person's activity.
  */
 export const CountsSegment = z.object({
   segment: SegmentFilter,
-  raters: z.number().int().min(0),
-  votes: z.number().int().min(0),
+  /** Distinct raters; only on released segments. */
+  raters: z.number().int().min(0).optional(),
+  /** Counted votes; only on released segments. */
+  votes: z.number().int().min(0).optional(),
   withheld: z.boolean(),
   counts: PairCounts,
 });
@@ -82,11 +102,12 @@ export type LeaderboardRow = z.infer<typeof LeaderboardRow>;
 export const LeaderboardResponse = z.object({
   segment: SegmentFilter,
   withheld: z.boolean(),
-  /** Clear English when withheld, e.g. "3 distinct raters; at least 5 are needed". */
+  /** Clear English when withheld; it never says how many raters or votes the segment has. */
   withheldReason: z.string().optional(),
   minRaters: z.number().int().min(1),
-  raters: z.number().int().min(0),
-  votes: z.number().int().min(0),
+  /** Distinct raters and counted votes; only when the segment is released. */
+  raters: z.number().int().min(0).optional(),
+  votes: z.number().int().min(0).optional(),
   method: z.string(),
   models: z.array(LeaderboardRow),
   /** shared/ranking's structured warnings (disconnected graph, undefeated model, …), passed through. */

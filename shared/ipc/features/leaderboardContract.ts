@@ -21,9 +21,10 @@ export const SliceSnapshot = z.object({
   computedAt: IsoDateTime,
   serverVersion: z.number().int().min(0),
   minRaters: z.number().int().min(1),
-  raters: z.number().int().min(0),
-  votes: z.number().int().min(0),
-  /** Below the server's distinct-rater minimum: counts are empty and nothing may be shown. */
+  /** Distinct raters and counted votes; the server reports them only for released slices. */
+  raters: z.number().int().min(0).optional(),
+  votes: z.number().int().min(0).optional(),
+  /** Withheld by the server for privacy: counts are empty and nothing may be shown. */
   withheld: z.boolean(),
   counts: PairCounts,
   /**
@@ -52,8 +53,9 @@ export type SliceAnswer = z.infer<typeof SliceAnswer>;
 
 export const CatalogValue = z.object({
   value: z.string(),
-  raters: z.number().int().min(0),
-  votes: z.number().int().min(0),
+  /** Absent for a withheld value: the server says nothing about it but its name. */
+  raters: z.number().int().min(0).optional(),
+  votes: z.number().int().min(0).optional(),
   withheld: z.boolean(),
 });
 export type CatalogValue = z.infer<typeof CatalogValue>;

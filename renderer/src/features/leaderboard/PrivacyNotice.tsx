@@ -9,8 +9,8 @@ export function PrivacyNotice({ minRaters, testId = 'privacy-notice' }: { minRat
   const { t } = useTranslation('leaderboard');
   return (
     <div className="notice notice--warn" role="note" data-testid={testId}>
-      <p className="lb-notice-title">{t('privacy.title')}</p>
-      <p>{t('privacy.withheld', { min: minRaters })}</p>
+      <p className="lb-notice-title">{t('privacy.heading')}</p>
+      <p>{t('privacy.rule', { min: minRaters })}</p>
     </div>
   );
 }

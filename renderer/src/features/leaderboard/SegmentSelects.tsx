@@ -1,6 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { CatalogValue, SegmentCatalog } from '../../../../shared/ipc/features/leaderboardContract';
-import { SEGMENT_FIELDS, type SegmentField, type SegmentFilter } from '../../../../shared/protocol/leaderboard';
+import {
+  MAX_RELEASED_FIELDS,
+  SEGMENT_FIELDS,
+  type SegmentField,
+  type SegmentFilter,
+} from '../../../../shared/protocol/leaderboard';
 import { useFormatters } from './format';
 
 interface SegmentSelectsProps {
@@ -11,13 +16,19 @@ interface SegmentSelectsProps {
   prefix: string;
 }
 
-/** One menu per segment field; any combination narrows the slice. Values withheld for privacy say so. */
+/**
+ * One menu per segment field; up to two of them narrow the slice (the server releases no finer
+ * tables), so once two are set the others wait. Values withheld for privacy say so.
+ */
 export function SegmentSelects({ filter, catalog, onChange, prefix }: SegmentSelectsProps) {
   const { t } = useTranslation('leaderboard');
   const format = useFormatters();
+  const full = SEGMENT_FIELDS.filter((field) => filter[field] !== undefined).length >= MAX_RELEASED_FIELDS;
   const optionLabel = (field: SegmentField, entry: CatalogValue) => {
     const value = format.segmentValue(field, entry.value);
-    return entry.withheld ? t('filters.optionWithheld', { value }) : t('filters.option', { value, count: entry.votes });
+    return entry.withheld || entry.votes === undefined
+      ? t('filters.optionPrivate', { value })
+      : t('filters.option', { value, count: entry.votes });
   };
   return (
     <div className="lb-selects">
@@ -31,6 +42,7 @@ export function SegmentSelects({ filter, catalog, onChange, prefix }: SegmentSel
             <select
               value={current ?? ''}
               onChange={(event) => onChange(field, event.target.value || null)}
+              disabled={full && current === undefined}
               data-testid={`${prefix}-${field}`}
             >
               <option value="">{t('filters.any')}</option>
@@ -44,6 +56,11 @@ export function SegmentSelects({ filter, catalog, onChange, prefix }: SegmentSel
           </label>
         );
       })}
+      {full ? (
+        <p className="muted lb-selects__limit" data-testid={`${prefix}-limit`}>
+          {t('filters.twoFields')}
+        </p>
+      ) : null}
     </div>
   );
 }

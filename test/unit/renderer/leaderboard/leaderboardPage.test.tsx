@@ -63,9 +63,11 @@ function ready(filter: SegmentFilter, changes: Partial<SliceAnswer & { state: 'r
   };
 }
 
+/** As the server answers a withheld slice: no counts, and no raters or votes either. */
 const withheld = (filter: SegmentFilter): SliceAnswer => {
   const answer = ready(filter) as SliceAnswer & { state: 'ready' };
-  return { ...answer, snapshot: { ...answer.snapshot, raters: 1, votes: 3, withheld: true, counts: { models: [], rows: [] } } };
+  const { raters: _raters, votes: _votes, ...snapshot } = answer.snapshot;
+  return { ...answer, snapshot: { ...snapshot, withheld: true, counts: { models: [], rows: [] } } };
 };
 
 const catalog: SegmentCatalog = {
@@ -75,10 +77,10 @@ const catalog: SegmentCatalog = {
   fields: {
     language: [{ value: 'en', raters: 40, votes: 1997, withheld: false }],
     country: [
-      { value: 'DE', raters: 1, votes: 3, withheld: true },
+      { value: 'DE', withheld: true },
       { value: 'US', raters: 39, votes: 1997, withheld: false },
     ],
-    age_band: [],
+    age_band: [{ value: '25-34', raters: 12, votes: 700, withheld: false }],
     education: [],
     category: [],
   },
@@ -136,13 +138,30 @@ describe('the Leaderboard section', () => {
     const fake = renderPage();
     await tableRows();
     const country = screen.getByTestId('filter-country') as HTMLSelectElement;
-    expect([...country.options].map((option) => option.textContent)).toEqual(['All', 'Germany (too few raters)', 'United States (1,997 votes)']);
+    expect([...country.options].map((option) => option.textContent)).toEqual(['All', 'Germany (withheld for privacy)', 'United States (1,997 votes)']);
     fireEvent.change(country, { target: { value: 'DE' } });
     const notice = (await screen.findByTestId('privacy-notice')).textContent ?? '';
     expect(notice).toContain('at least 5 distinct raters');
     expect(notice).not.toMatch(/\b1\b/);
     expect(screen.queryByTestId('ranking-table')).toBeNull();
+    // Nor anywhere else on the page: the server said nothing, and the summary adds nothing.
+    expect(screen.queryByTestId('slice-summary')).toBeNull();
     expect(fake.calls.filter((c) => c.channel === 'leaderboard.getSlice').map((c) => c.args)).toContainEqual({ filter: { country: 'DE' }, refresh: false });
+  });
+
+  it('combines at most two fields, as the server releases no finer slice, and says why', async () => {
+    const fake = renderPage();
+    await tableRows();
+    fireEvent.change(screen.getByTestId('filter-language'), { target: { value: 'en' } });
+    expect(screen.queryByTestId('filter-limit')).toBeNull();
+    fireEvent.change(screen.getByTestId('filter-country'), { target: { value: 'US' } });
+    expect((await screen.findByTestId('filter-limit')).textContent).toMatch(/at most two fields/);
+    expect((screen.getByTestId('filter-age_band') as HTMLSelectElement).disabled).toBe(true);
+    expect((screen.getByTestId('filter-country') as HTMLSelectElement).disabled).toBe(false);
+    fireEvent.change(screen.getByTestId('filter-language'), { target: { value: '' } });
+    await waitFor(() => expect((screen.getByTestId('filter-age_band') as HTMLSelectElement).disabled).toBe(false));
+    const asked = fake.calls.filter((c) => c.channel === 'leaderboard.getSlice').map((c) => (c.args as { filter: SegmentFilter }).filter);
+    for (const filter of asked) expect(Object.keys(filter).length).toBeLessThanOrEqual(2);
   });
 
   it('compares a slice with every vote outside it, rank by rank', async () => {

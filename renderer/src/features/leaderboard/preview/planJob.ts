@@ -5,10 +5,14 @@ import type { CompareInput, PreviewJob, SliceInput } from './workerProtocol';
 
 type LeaderboardState = ReturnType<typeof useLeaderboard.getState>;
 
-/** A slice the worker may rank: fetched (now or before) and not withheld for privacy. */
+/**
+ * A slice the worker may rank: fetched (now or before) and released. The server reports raters
+ * only for released slices; one without them is treated as withheld, never as zero raters.
+ */
 export function rankableSlice(answer: SliceAnswer | null): SliceInput | null {
   if (answer?.state !== 'ready' || answer.snapshot.withheld) return null;
   const { filter, counts, ownSeqAtFetch, raters, minRaters } = answer.snapshot;
+  if (raters === undefined) return null;
   return { filter, counts, ownSeqAtFetch, raters, minRaters };
 }
 

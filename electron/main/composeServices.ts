@@ -10,7 +10,9 @@ import { ServerClock } from './services/backend/serverClock';
 import { createBackendHealthMonitor, type BackendHealthMonitor } from './services/backendHealth';
 import { EventBus } from './services/eventBus';
 import type { VoteJournal } from './services/journal/voteJournal';
+import { createProxySettings, type ProxyPort } from './services/network/proxySetting';
 import { createPreferencesService } from './services/preferences';
+import { createUpdateService, type UpdaterPort, type UpdateService } from './services/updates/updateService';
 import { VotingSession } from './services/session/votingSession';
 import { SyncEngine, type SyncOptions } from './services/sync/syncEngine';
 import { AccountWorkspaces, renameWorkspaceOwner } from './services/workspace/accountWorkspaces';
@@ -38,6 +40,10 @@ export interface MainPorts {
   /** Tuning for tests and benchmarks; production uses the defaults. */
   syncOptions?: Omit<SyncOptions, 'installationId'>;
   requestTimeoutMs?: number;
+  /** Where the transport's proxy is set (Electron: the default session). Absent: not configurable here. */
+  proxy?: ProxyPort;
+  /** The update feed, or null with the reason updates are off (web host, unpackaged, no feed configured). */
+  updater?: { port: UpdaterPort | null; disabledReason?: string };
 }
 
 export interface MainServices {
@@ -46,6 +52,7 @@ export interface MainServices {
   health: BackendHealthMonitor;
   sync: SyncEngine;
   journal: VoteJournal;
+  updates: UpdateService;
   stop(): void;
 }
 
@@ -55,6 +62,9 @@ export interface MainServices {
  * hosts cannot drift apart.
  */
 export async function createMainServices(ports: MainPorts): Promise<MainServices> {
+  const proxy = createProxySettings(ports.preferencesStore, ports.proxy ?? NODE_TRANSPORT_PROXY);
+  // Before the first request: a rater behind a manual proxy must not start with a failed sync.
+  await proxy.applyStored(ports.log);
   const log = ports.log ?? console.warn;
   const events = new EventBus();
   const clock = new ServerClock(ports.timers.now);
@@ -114,6 +124,14 @@ export async function createMainServices(ports: MainPorts): Promise<MainServices
       if (status.state === 'up') current().sync.kick();
     },
   });
+  const updates = createUpdateService({
+    updater: ports.updater?.port ?? null,
+    disabledReason: ports.updater?.disabledReason ?? 'updates come with the desktop app, not the web host',
+    currentVersion: ports.appInfo.version,
+    timers: ports.timers,
+    onStatus: (status) => events.emit('updates.status', status),
+    log: ports.log,
+  });
   const handlers = createInvokeHandlers({
     appInfo: ports.appInfo,
     onLanguageChanged: ports.onLanguageChanged ?? (() => undefined),
@@ -138,8 +156,10 @@ export async function createMainServices(ports: MainPorts): Promise<MainServices
       timers: ports.timers,
       dataDir: (feature) => path.join(ports.dataDir, feature),
     },
+    desktop: { http: ports.http, timers: ports.timers, proxy, updates },
   });
   health.start();
+  updates.start();
   current().sync.kick();
   return {
     dispatch: createDispatch(handlers),
@@ -152,12 +172,17 @@ export async function createMainServices(ports: MainPorts): Promise<MainServices
     get journal() {
       return current().journal;
     },
+    updates,
     stop: () => {
+      updates.stop();
       health.stop();
       workspaces.stop();
     },
   };
 }
+
+/** Node's http stack (web host, tools) takes its proxy from the environment, not from the app. */
+const NODE_TRANSPORT_PROXY: ProxyPort = { configurable: false, apply: async () => undefined };
 
 /** Who owns the signed-in session's votes: one server, one account. */
 function ownerOf(auth: AuthService): string | null {

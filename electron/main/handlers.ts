@@ -1,4 +1,5 @@
 import type { AppInfo, InvokeHandlers } from '../../shared/ipc/contract';
+import { createDesktopHandlers, type DesktopDeps } from './features/desktopHandlers';
 import type { FeatureDeps } from './features/featureDeps';
 import { createLeaderboardHandlers } from './features/leaderboardHandlers';
 import { createSupervisorHandlers } from './features/supervisorHandlers';
@@ -23,6 +24,7 @@ export interface HandlerDeps {
   /** After a successful sign-in: open that account's workspace, point health at the server, sync. */
   onSignedIn: (serverUrl: string) => Promise<void>;
   features: FeatureDeps;
+  desktop: DesktopDeps;
 }
 
 /**
@@ -80,5 +82,6 @@ export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
     },
     ...createLeaderboardHandlers(deps.features),
     ...createSupervisorHandlers(deps.features),
+    ...createDesktopHandlers(deps.desktop),
   };
 }

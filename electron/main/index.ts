@@ -1,8 +1,11 @@
 import { app, BrowserWindow, dialog, session } from 'electron';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createElectronLinkOpener } from './adapters/electronLinks';
 import { createAxiosHttp } from './adapters/axiosHttp';
+import { electronFetch, electronProxy } from './adapters/electronNetwork';
+import { createElectronUpdater } from './adapters/electronUpdater';
 import { createElectronPreferencesStore } from './adapters/electronStore';
 import { createSafeStorageVault } from './adapters/safeStorageVault';
 import { createMainServices, type MainServices } from './composeServices';
@@ -87,7 +90,10 @@ async function start(): Promise<MainServices> {
     },
     backendUrl: process.env.VERDICT_BACKEND_URL ?? DEFAULT_BACKEND_URL,
     dataDir,
-    http: createAxiosHttp(),
+    // Chromium's network stack: system proxy, PAC, OS certificates (adapters/electronNetwork.ts).
+    http: createAxiosHttp({ fetch: electronFetch }),
+    proxy: electronProxy,
+    updater: updaterFor(),
     preferencesStore,
     tokenVault: createSafeStorageVault(path.join(dataDir, 'session.bin'), (message) => log.write('warn', message)),
     links: createElectronLinkOpener(() => preferencesStore.get('language') as string | null),
@@ -105,6 +111,27 @@ async function start(): Promise<MainServices> {
   installTray(services, trayIconPath, () => preferencesStore.get('language') as string | null);
   forwardEvents(services.events, window.webContents);
   return services;
+}
+
+/**
+ * Updates need a packaged build (electron-updater replaces the installed app)
+ * and a feed: VERDICT_UPDATE_FEED, or the feed the release workflow wrote
+ * into package.json ("verdict.updateFeedUrl", see .github/workflows/ci.yml).
+ */
+function updaterFor(): { port: ReturnType<typeof createElectronUpdater> | null; disabledReason?: string } {
+  if (!app.isPackaged) return { port: null, disabledReason: 'updates apply to installed builds only' };
+  const feed = process.env.VERDICT_UPDATE_FEED ?? packagedFeedUrl();
+  if (!feed || !URL.canParse(feed) || new URL(feed).protocol !== 'https:') return { port: null, disabledReason: 'no https update feed is configured for this build' };
+  return { port: createElectronUpdater(feed, (message) => log.write('warn', message)) };
+}
+
+function packagedFeedUrl(): string | undefined {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(app.getAppPath(), 'package.json'), 'utf8')) as { verdict?: { updateFeedUrl?: unknown } };
+    return typeof manifest.verdict?.updateFeedUrl === 'string' ? manifest.verdict.updateFeedUrl : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function focusExistingWindow(): void {

@@ -3,6 +3,7 @@ import { Task } from '../protocol/tasks';
 import { Choice, Vote } from '../protocol/votes';
 import { IsoDateTime } from '../protocol/primitives';
 import type { EventName, InvokeChannel } from './channels';
+import { desktopEventContract, desktopInvokeContract } from './features/desktopContract';
 import { leaderboardEventContract, leaderboardInvokeContract } from './features/leaderboardContract';
 import { supervisorEventContract, supervisorInvokeContract } from './features/supervisorContract';
 import { KEY_ACTIONS } from './sessionDefaults';
@@ -214,6 +215,7 @@ export const invokeContract = {
   'sync.exportRejected': { args: NoArgs, result: z.object({ fileName: z.string(), jsonl: z.string() }) },
   ...leaderboardInvokeContract,
   ...supervisorInvokeContract,
+  ...desktopInvokeContract,
 } as const satisfies Record<InvokeChannel, { args: z.ZodType; result: z.ZodType }>;
 
 export const eventContract = {
@@ -223,6 +225,7 @@ export const eventContract = {
   'sync.status': SyncStatus,
   ...leaderboardEventContract,
   ...supervisorEventContract,
+  ...desktopEventContract,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type InvokeArgs<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['args']>;

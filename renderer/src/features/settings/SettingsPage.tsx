@@ -2,9 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../stores/auth';
 import { useSync } from '../../stores/sync';
+import { ConnectionSettings } from './ConnectionSettings';
 import { KeyBindingsEditor } from './KeyBindingsEditor';
 import { LanguagePicker } from './LanguagePicker';
 import { TimingSettings } from './TimingSettings';
+import { UpdateSettings } from './UpdateSettings';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -14,6 +16,8 @@ export function SettingsPage() {
       <LanguagePicker />
       <KeyBindingsEditor />
       <TimingSettings />
+      <ConnectionSettings />
+      <UpdateSettings />
       <AccountSettings />
     </section>
   );

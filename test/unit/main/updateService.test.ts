@@ -40,7 +40,7 @@ function scriptedFeed(answers: Array<{ version: string } | null | Error>) {
   let checks = 0;
   const port: UpdaterPort = {
     async check() {
-      const answer = answers[Math.min(checks, answers.length - 1)];
+      const answer = answers[Math.min(checks, answers.length - 1)] ?? null;
       checks += 1;
       if (answer instanceof Error) throw answer;
       return answer;

@@ -24,6 +24,8 @@ function renderApp() {
     'auth.getState': () => ({ status: 'signed_out', serverUrl: null, account: null }),
     'session.getState': () => ({ task: null, upcoming: null, remaining: 0, earliestExpiry: null, expired: 0, recent: [] }),
     'sync.getStatus': () => ({ state: 'signed_out', pending: 0, lastSyncAt: null, lastError: null, nextRetryAt: null, rejected: [] }),
+    'network.getProxy': () => ({ setting: { mode: 'system' }, configurable: false }),
+    'updates.getStatus': () => ({ state: 'disabled', currentVersion: '4.5.6', availableVersion: null, checkedAt: null, detail: 'web host' }),
   });
   setRendererApi(fake.api);
   render(<App />);

@@ -40,6 +40,9 @@ function ConnectionTest() {
     setReport(null);
     try {
       setReport(await call('network.testConnection', { serverUrl: serverUrl.trim() }));
+    } catch {
+      // The test itself could not run (main unreachable): say nothing rather than a wrong verdict.
+      setReport(null);
     } finally {
       setTesting(false);
     }
@@ -86,14 +89,17 @@ function ProxyChoice() {
   const ids = { rules: useId(), bypass: useId(), group: useId() };
 
   useEffect(() => {
-    void call('network.getProxy', {}).then((loaded) => {
-      setState(loaded);
-      setMode(loaded.setting.mode);
-      if (loaded.setting.mode === 'manual') {
-        setRules(loaded.setting.rules);
-        setBypass(loaded.setting.bypass);
-      }
-    });
+    call('network.getProxy', {})
+      .then((loaded) => {
+        setState(loaded);
+        setMode(loaded.setting.mode);
+        if (loaded.setting.mode === 'manual') {
+          setRules(loaded.setting.rules);
+          setBypass(loaded.setting.bypass);
+        }
+      })
+      // A host that cannot say (an older main) simply shows no proxy choice.
+      .catch(() => setState(null));
   }, []);
 
   if (!state) return null;

@@ -15,7 +15,10 @@ export function UpdateSettings() {
   const [checking, setChecking] = useState(false);
   const now = useNow(30_000);
   useEffect(() => {
-    void call('updates.getStatus', {}).then(setStatus);
+    // A host that cannot say shows no update section rather than an error.
+    call('updates.getStatus', {})
+      .then(setStatus)
+      .catch(() => setStatus(null));
     return subscribe('updates.status', setStatus);
   }, []);
   if (!status) return null;
@@ -25,6 +28,8 @@ export function UpdateSettings() {
     setChecking(true);
     try {
       setStatus(await call('updates.checkNow', {}));
+    } catch {
+      // Main could not answer: keep showing the last known state.
     } finally {
       setChecking(false);
     }

@@ -44,18 +44,42 @@ function parseCsv(text: string): Finding[] {
     .map((cells) => ({ issue: cells[0] as string, file: cells[3] as string, sample: (cells[5] ?? '').trim() }));
 }
 
+/**
+ * Electronegativity writes its CSV without waiting for the write to finish, so
+ * on a loaded machine the file is occasionally read half-written or with rows
+ * interleaved (seen once in CI: a row starting mid-sample, with no file). Such a
+ * report is not a finding: every row must name an issue and a file, and a
+ * malformed report is produced again (at most three times) before failing.
+ */
+const wellFormed = (rows: Finding[]) => rows.every((row) => /^[A-Z0-9_]+$/.test(row.issue) && row.file.length > 0);
+
+function runElectronegativity(dir: string): Finding[] | null {
+  const output = path.join(dir, 'findings.csv');
+  fs.rmSync(output, { force: true });
+  const cli = path.join(root, 'node_modules/@doyensec/electronegativity/dist/index.js');
+  const run = spawnSync(process.execPath, ['--require', path.join(root, 'scripts/lib/offline.cjs'), cli, '-i', dir, '-r', '-e', electronVersion, '-o', output], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  if (!fs.existsSync(output)) {
+    console.error(`check-security: Electronegativity produced no report (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
+    process.exit(1);
+  }
+  const rows = parseCsv(fs.readFileSync(output, 'utf8'));
+  return wellFormed(rows) ? rows : null;
+}
+
 const dir = stage();
-const output = path.join(dir, 'findings.csv');
-const cli = path.join(root, 'node_modules/@doyensec/electronegativity/dist/index.js');
-const run = spawnSync(process.execPath, ['--require', path.join(root, 'scripts/lib/offline.cjs'), cli, '-i', dir, '-r', '-e', electronVersion, '-o', output], {
-  encoding: 'utf8',
-  env: { ...process.env, NO_COLOR: '1' },
-});
-if (!fs.existsSync(output)) {
-  console.error(`check-security: Electronegativity produced no report (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
+let report: Finding[] | null = null;
+for (let attempt = 1; attempt <= 3 && !report; attempt += 1) {
+  report = runElectronegativity(dir);
+  if (!report) console.error(`check-security: Electronegativity wrote a malformed report (attempt ${attempt} of 3)`);
+}
+if (!report) {
+  console.error('check-security: Electronegativity wrote a malformed report three times; not trusting it.');
   process.exit(1);
 }
-const findings = parseCsv(fs.readFileSync(output, 'utf8'));
+const findings = report;
 const baseline = JSON.parse(fs.readFileSync(baselineFile, 'utf8')) as BaselineEntry[];
 const same = (a: Finding, b: Finding) => a.issue === b.issue && a.file === b.file && a.sample === b.sample;
 const unexplained = findings.filter((finding) => !baseline.some((entry) => same(entry, finding)));

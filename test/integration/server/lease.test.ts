@@ -155,10 +155,13 @@ describe('leasing: gold items and repeats look like any other task', () => {
     expect(new Set([...firstRound, ...secondRound].map(shape)).size).toBe(1);
     const repeatIndex = kinds.indexOf('repeat');
     const repeat = secondRound[repeatIndex] as Task;
+    // Match on the prompt and both responses: one model's answer to a prompt appears in several
+    // pairs, so the prompt and one side alone can name the wrong original.
     const original = firstRound.findIndex(
       (task) =>
         task.conversation[0]?.content === repeat.conversation[0]?.content &&
-        task.responses[0].content === repeat.responses[1].content,
+        task.responses[0].content === repeat.responses[1].content &&
+        task.responses[1].content === repeat.responses[0].content,
     );
     expect(original).toBeGreaterThanOrEqual(0);
     expect(repeat.taskId).not.toBe(firstRound[original]?.taskId);

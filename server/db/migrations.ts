@@ -1,5 +1,6 @@
 import type { Db } from './open';
 import { SCHEMA_V1 } from './schema-v1';
+import { SCHEMA_V2 } from './schema-v2';
 
 /**
  * Ordered, append-only list of schema changes. A released migration is never
@@ -9,6 +10,7 @@ import { SCHEMA_V1 } from './schema-v1';
  */
 export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
   { version: 1, name: 'initial schema', sql: SCHEMA_V1 },
+  { version: 2, name: 'unflags and item marks as records of their own', sql: SCHEMA_V2 },
 ];
 
 export function schemaVersion(db: Db): number {

@@ -7,6 +7,8 @@
  *     (200 connections, 10,000 POST /v1/tasks/lease {count: 5}, no think time) for throughput.
  *  3. Leaderboard at 1,000,000 stored votes (200 models, 2,000 raters): cube rebuild at start, ranking per segment,
  *     and the first (uncached) GET /v1/leaderboard over HTTP.
+ *  4. Lease and push p99 of 40 raters alone and while a supervisor reloads a 500-rater / 200,000-vote team table
+ *     (bench/server/console.ts).
  * The server runs in its own process (this file re-launched with --child), so the load generator does not share
  * its event loop. A benchmark, not a test: numbers go to stdout, nothing is asserted.
  */
@@ -37,17 +39,19 @@ import {
   syntheticTasks,
   tempDir,
 } from './server/support';
+import { consoleUnderLoad } from './server/console';
 
 async function main(): Promise<void> {
   console.log(
     `Verdict server benchmark — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load ${loadavg()[0]?.toFixed(2)}`,
   );
-  // BENCH_ONLY=ingest|lease|board runs one part (handy while tuning); the default runs all three.
+  // BENCH_ONLY=ingest|lease|board|console runs one part (handy while tuning); the default runs all four.
   const only = process.env.BENCH_ONLY;
   const ingest = !only || only === 'ingest' ? await ingestion() : null;
   const lease = !only || only === 'lease' ? await leaseLatency() : null;
   const board = !only || only === 'board' ? await leaderboardAtScale() : null;
-  console.log(`\nsummary ${JSON.stringify({ ingest, lease, board })}`);
+  const console4 = !only || only === 'console' ? await consoleUnderLoad() : null;
+  console.log(`\nsummary ${JSON.stringify({ ingest, lease, board, console: console4 })}`);
 }
 
 // ---------- 1. ingestion ----------

@@ -32,7 +32,6 @@ import { disagreementsOf } from './disagreements';
 import { votesToCsv, votesToJsonl } from './export';
 import { addFlag, flagsFor, openFlagCounts } from './flags';
 import { addMark, marksFor } from './marks';
-import { teamQuality, type TeamQuality } from './quality';
 import { raterVotesPage, teamVotesPage, toRaterVote, VOTE_COLUMNS, type VoteRow } from './vote-rows';
 
 const SUPERVISORS = { roles: ['supervisor', 'admin'] } as const;
@@ -80,32 +79,13 @@ function teamMember(ctx: AppContext, viewer: AccountRow, raterId: string): Accou
   return rater;
 }
 
-const qualityCache = new WeakMap<AppContext, Map<number, { version: number; at: number; value: TeamQuality }>>();
-
-/**
- * Quality over a whole team takes up to a second on the demo data, on the
- * event loop; it is recomputed only when votes arrived and the cached copy
- * is older than statsMaxStaleMs.
- */
-function cachedQuality(ctx: AppContext, viewer: AccountRow, team: AccountRow[], now = Date.now()): TeamQuality {
-  let cache = qualityCache.get(ctx);
-  if (!cache) qualityCache.set(ctx, (cache = new Map()));
-  const version = ctx.leaderboard.acceptedSinceStart;
-  const hit = cache.get(viewer.id);
-  if (hit && (hit.version === version || now - hit.at < ctx.options.statsMaxStaleMs)) return hit.value;
-  const value = teamQuality(ctx.db, team);
-  cache.set(viewer.id, { version, at: now, value });
-  return value;
-}
-
-function raters(ctx: AppContext, viewer: AccountRow): RatersResponse {
+async function raters(ctx: AppContext, viewer: AccountRow): Promise<RatersResponse> {
   const team = teamOf(ctx.db, viewer);
-  const quality = cachedQuality(ctx, viewer, team);
+  // Off the event loop (a worker thread): leases and pushes go on while it computes.
+  const quality = await ctx.quality.forTeam(viewer.id, team);
   const flags = openFlagCounts(ctx.db);
-  const lastVote = sql(ctx.db, 'SELECT MAX(voted_at) AS at FROM votes WHERE account_id = ?');
   return {
     raters: team.map((rater) => {
-      const at = (lastVote.get(rater.id) as { at: string | null }).at;
       return {
         id: rater.public_id,
         displayName: rater.display_name,
@@ -114,7 +94,7 @@ function raters(ctx: AppContext, viewer: AccountRow): RatersResponse {
         vetted: rater.vetted === 1,
         suspended: rater.suspended === 1,
         profile: profileOf(rater),
-        lastVoteAt: at ? new Date(at).toISOString() : null,
+        lastVoteAt: quality.lastVoteAt.get(rater.public_id) ?? null,
         openFlags: flags.get(rater.id) ?? 0,
         quality: quality.byRater.get(rater.public_id) as RatersResponse['raters'][number]['quality'],
       };

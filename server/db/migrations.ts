@@ -1,6 +1,7 @@
 import type { Db } from './open';
 import { SCHEMA_V1 } from './schema-v1';
 import { SCHEMA_V2 } from './schema-v2';
+import { SCHEMA_V3 } from './schema-v3';
 
 /**
  * Ordered, append-only list of schema changes. A released migration is never
@@ -11,6 +12,7 @@ import { SCHEMA_V2 } from './schema-v2';
 export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
   { version: 1, name: 'initial schema', sql: SCHEMA_V1 },
   { version: 2, name: 'unflags and item marks as records of their own', sql: SCHEMA_V2 },
+  { version: 3, name: 'the side each vote showed first', sql: SCHEMA_V3 },
 ];
 
 export function schemaVersion(db: Db): number {

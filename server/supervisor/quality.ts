@@ -14,6 +14,7 @@ interface QualityVoteRow {
   task_id: string;
   choice: RaterVote['choice'];
   swapped: number;
+  shown_first: 'a' | 'b' | null;
   model_a: string;
   model_b: string;
   active_ms: number | null;
@@ -27,7 +28,7 @@ interface QualityVoteRow {
  * is what self-consistency pairs up.
  */
 export function votesAround(db: Db, accountIds: number[] | 'all'): RaterVote[] {
-  const columns = `a.public_id AS rater_id, v.task_id, v.choice, v.swapped, v.model_a, v.model_b, v.active_ms, v.voted_at
+  const columns = `a.public_id AS rater_id, v.task_id, v.choice, v.swapped, v.shown_first, v.model_a, v.model_b, v.active_ms, v.voted_at
      FROM votes v JOIN accounts a ON a.id = v.account_id WHERE v.outcome <> 'cant_read'`;
   const rows = (accountIds === 'all'
     ? sql(db, `SELECT ${columns}`).all()
@@ -40,10 +41,21 @@ export function votesAround(db: Db, accountIds: number[] | 'all'): RaterVote[] {
     itemId: row.task_id,
     choice: row.choice,
     swapped: row.swapped === 1,
+    ...shownFirstOf(row),
     models: [row.model_a, row.model_b] as const,
     ...(row.active_ms === null ? {} : { activeMs: row.active_ms }),
     timestamp: Date.parse(row.voted_at),
   }));
+}
+
+/**
+ * The side (in choice terms) the rater saw first, when the vote recorded it: the side
+ * holding the model shown first. 'first' holds model_a unless the lease swapped them.
+ */
+function shownFirstOf(row: QualityVoteRow): Pick<RaterVote, 'shownFirst'> {
+  if (row.shown_first === null) return {};
+  const firstHolds = row.swapped === 1 ? 'b' : 'a';
+  return { shownFirst: row.shown_first === firstHolds ? 'first' : 'second' };
 }
 
 function countRaters(db: Db): number {

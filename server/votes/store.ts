@@ -74,6 +74,8 @@ export interface VoteRecord {
   seq: number | null;
   choice: string;
   swapped: number;
+  /** The item's model the rater saw first ('a' = modelA), when the client reported it. */
+  shownFirst: 'a' | 'b' | null;
   outcome: Outcome | 'cant_read';
   counted: boolean;
   modelA: string;
@@ -96,8 +98,8 @@ export function insertVote(db: Db, v: VoteRecord): void {
     db,
     `INSERT INTO votes (id, account_id, task_id, lease_id, kind, repeat_of, installation_id, seq, choice, swapped, outcome,
        counted, model_a, model_b, language, category, country, age_band, education, gold_correct, details, active_ms,
-       shown_at, voted_at, received_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       shown_at, voted_at, received_at, shown_first)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     v.id,
     v.accountId,
@@ -124,5 +126,6 @@ export function insertVote(db: Db, v: VoteRecord): void {
     v.shownAt,
     v.votedAt,
     v.receivedAt,
+    v.shownFirst,
   );
 }

@@ -1,5 +1,6 @@
 import type { Reveal, RejectReason, VoteResult } from '../../shared/protocol/votes';
 import type { Db } from '../db/open';
+import { addVoteToAggregates } from '../leaderboard/aggregates';
 import { sql } from '../db/statements';
 import type { Outcome } from '../tasks/repo';
 
@@ -128,4 +129,20 @@ export function insertVote(db: Db, v: VoteRecord): void {
     v.receivedAt,
     v.shownFirst,
   );
+  // Same transaction as the vote: the stored leaderboard can never disagree with the votes table.
+  if (v.counted && v.outcome !== 'cant_read') {
+    addVoteToAggregates(db, {
+      accountId: v.accountId,
+      modelA: v.modelA,
+      modelB: v.modelB,
+      outcome: v.outcome,
+      segment: {
+        language: v.language,
+        country: v.country,
+        age_band: v.ageBand,
+        education: v.education,
+        category: v.category,
+      },
+    });
+  }
 }

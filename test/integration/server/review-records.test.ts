@@ -144,7 +144,9 @@ describe('the migration from `[kind]` note prefixes', () => {
   /** Puts the database back to schema 1, with notes as the desktop client wrote them before version 2. */
   function asSchemaV1(dataDir: string): { voteId: string; taskId: string } {
     const db = new DatabaseSync(join(dataDir, DB_FILE));
-    db.exec('DROP TABLE item_marks; ALTER TABLE flags DROP COLUMN kind; PRAGMA user_version = 1;');
+    // Undo what schemas 2–4 added, so that every later migration runs again on this file.
+    db.exec(`DROP TABLE item_marks; ALTER TABLE flags DROP COLUMN kind; ALTER TABLE votes DROP COLUMN shown_first;
+      DROP TABLE leaderboard_counts; DROP TABLE leaderboard_raters; PRAGMA user_version = 1;`);
     const vote = db
       .prepare(
         `SELECT v.id, v.task_id, v.account_id FROM votes v JOIN accounts a ON a.id = v.account_id WHERE a.public_id = 'llmfao-worker-7' LIMIT 1`,

@@ -13,6 +13,7 @@ import { LeaderboardService } from './leaderboard/service';
 import { registerLeaderboardRoutes } from './leaderboard/routes';
 import { startAnomalyScans } from './safeguards/anomaly-scan';
 import { loadOrCreateSecrets } from './secrets';
+import { TeamQualityService } from './supervisor/quality-service';
 import { registerSupervisorRoutes } from './supervisor/routes';
 import { registerTaskRoutes } from './tasks/routes';
 import { registerVoteRoutes } from './votes/routes';
@@ -56,12 +57,14 @@ export async function startServer(partial: Partial<ServerOptions> & { dataDir: s
   const db = openDatabase(options.dataDir);
   try {
     if (options.demo) await seedDemoIfEmpty(db, options.dataDir, options.demoAssetsDir);
+    const leaderboard = new LeaderboardService(loadCube(db), options);
     const ctx: AppContext = {
       db,
       options,
       secrets: loadOrCreateSecrets(options.dataDir),
       limits: createRateLimiters(options),
-      leaderboard: new LeaderboardService(loadCube(db), options),
+      leaderboard,
+      quality: new TeamQualityService(options.dataDir, options, () => leaderboard.acceptedSinceStart),
     };
     const app = buildApp(ctx);
     await app.listen({ port: options.port, host: options.host });
@@ -75,6 +78,7 @@ export async function startServer(partial: Partial<ServerOptions> & { dataDir: s
       close: async () => {
         stopScans();
         await app.close();
+        await ctx.quality.close();
         db.close();
       },
     };

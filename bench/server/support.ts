@@ -56,16 +56,17 @@ export function tempDir(name: string): string {
 export async function spawnServer(
   dataDir: string,
   options: Partial<ServerOptions>,
-): Promise<{ child: ChildProcess; url: string; startMs: number }> {
+): Promise<{ child: ChildProcess; url: string; startMs: number; readyMs: number }> {
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', SELF, '--child', dataDir, JSON.stringify(options)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const url = await new Promise<string>((resolve, reject) => {
+  const line = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout as NodeJS.ReadableStream }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
   });
-  return { child, url, startMs: performance.now() - started };
+  const [url = '', ready = 'NaN'] = line.split(' ');
+  return { child, url, startMs: performance.now() - started, readyMs: Number(ready) };
 }
 
 export async function stop(child: ChildProcess): Promise<void> {

@@ -1,5 +1,8 @@
 import type { Db } from './open';
 import { SCHEMA_V1 } from './schema-v1';
+import { SCHEMA_V2 } from './schema-v2';
+import { SCHEMA_V3 } from './schema-v3';
+import { buildAggregatesOnce, SCHEMA_V4 } from './schema-v4';
 
 /**
  * Ordered, append-only list of schema changes. A released migration is never
@@ -7,8 +10,17 @@ import { SCHEMA_V1 } from './schema-v1';
  * PRAGMA user_version, updated in the same transaction as the change, so a
  * crash mid-migration leaves the old version and the whole step re-runs.
  */
-export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
+export const MIGRATIONS: ReadonlyArray<{
+  version: number;
+  name: string;
+  sql: string;
+  /** Data work after the SQL, in the same transaction (for what SQL alone cannot express). */
+  then?: (db: Db) => void;
+}> = [
   { version: 1, name: 'initial schema', sql: SCHEMA_V1 },
+  { version: 2, name: 'unflags and item marks as records of their own', sql: SCHEMA_V2 },
+  { version: 3, name: 'the side each vote showed first', sql: SCHEMA_V3 },
+  { version: 4, name: 'leaderboard aggregates stored with the votes', sql: SCHEMA_V4, then: buildAggregatesOnce },
 ];
 
 export function schemaVersion(db: Db): number {
@@ -29,6 +41,7 @@ export function migrate(db: Db): void {
     db.exec('BEGIN IMMEDIATE');
     try {
       db.exec(migration.sql);
+      migration.then?.(db);
       db.exec(`PRAGMA user_version = ${migration.version}`);
       db.exec('COMMIT');
     } catch (error) {

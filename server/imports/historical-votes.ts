@@ -39,6 +39,8 @@ export function insertHistoricalVote(db: Db, rater: AccountRow, vote: Historical
     seq: null,
     choice: CHOICE[vote.outcome],
     swapped: 0,
+    // The crowd file does not say what its raters saw first; position bias reads choice order.
+    shownFirst: null,
     outcome: vote.outcome,
     counted: true,
     modelA: task.model_a,

@@ -1,6 +1,7 @@
 import type { Db } from '../db/open';
 import type { Outcome } from '../tasks/repo';
 import type { VoteRecord } from '../votes/store';
+import { loadCubeFromAggregates } from './aggregates';
 import { SegmentCube, type CountedVote, type Segment } from './cube';
 
 interface SegmentRow {
@@ -20,15 +21,23 @@ const segmentOf = (row: SegmentRow): Segment => ({
 });
 
 /**
- * Rebuilds the cube from the votes table with two GROUP BY scans, so a
- * million stored votes become a few thousand rows before they reach JS.
- * Runs once at start; afterwards the cube follows committed pushes.
+ * The cube at server start, from the aggregates stored with the votes
+ * (aggregates.ts): no scan of the votes table, however many there are.
+ * Afterwards the cube follows committed pushes.
  */
 export function loadCube(db: Db): SegmentCube {
+  return loadCubeFromAggregates(db);
+}
+
+/**
+ * The cube straight from the votes table (two GROUP BY scans): what the
+ * stored aggregates must always equal. Tests compare the two.
+ */
+export function cubeFromVotes(db: Db): SegmentCube {
   const cube = new SegmentCube();
   const counts = db.prepare(
     `SELECT language, country, age_band, education, category, model_a, model_b, outcome, COUNT(*) AS n
-     FROM votes WHERE counted = 1
+     FROM votes WHERE counted = 1 AND outcome <> 'cant_read'
      GROUP BY language, country, age_band, education, category, model_a, model_b, outcome`,
   );
   for (const row of counts.iterate() as Iterable<
@@ -37,7 +46,8 @@ export function loadCube(db: Db): SegmentCube {
     cube.addCounts(segmentOf(row), row.model_a, row.model_b, row.outcome, row.n);
   }
   const raters = db.prepare(
-    `SELECT DISTINCT language, country, age_band, education, category, account_id FROM votes WHERE counted = 1`,
+    `SELECT DISTINCT language, country, age_band, education, category, account_id FROM votes
+     WHERE counted = 1 AND outcome <> 'cant_read'`,
   );
   for (const row of raters.iterate() as Iterable<SegmentRow & { account_id: number }>) {
     cube.addRater(segmentOf(row), row.account_id);

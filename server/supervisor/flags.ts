@@ -6,6 +6,7 @@ import { sql } from '../db/statements';
 
 interface FlagRow {
   id: number;
+  kind: Flag['kind'];
   rater_id: string;
   vote_id: string | null;
   note: string;
@@ -15,12 +16,13 @@ interface FlagRow {
   created_at: number;
 }
 
-const SELECT_FLAGS = `SELECT f.id, r.public_id AS rater_id, f.vote_id, f.note, f.source, c.public_id AS created_by, c.display_name AS created_by_name, f.created_at
+const SELECT_FLAGS = `SELECT f.id, f.kind, r.public_id AS rater_id, f.vote_id, f.note, f.source, c.public_id AS created_by, c.display_name AS created_by_name, f.created_at
   FROM flags f JOIN accounts r ON r.id = f.account_id LEFT JOIN accounts c ON c.id = f.created_by`;
 
 function toFlag(row: FlagRow): Flag {
   return {
     id: row.id,
+    kind: row.kind,
     raterId: row.rater_id,
     voteId: row.vote_id,
     note: row.note,
@@ -40,14 +42,23 @@ export function flagsFor(db: Db, accountIds: number[]): Flag[] {
 
 export function addFlag(
   db: Db,
-  input: { rater: AccountRow; voteId: string | null; note: string; source: Flag['source']; by: AccountRow | null },
+  input: {
+    rater: AccountRow;
+    voteId: string | null;
+    note: string;
+    source: Flag['source'];
+    by: AccountRow | null;
+    kind?: Flag['kind'];
+  },
 ): Flag {
+  const kind = input.kind ?? 'flag';
   return transaction(db, () => {
     const result = sql(
       db,
-      'INSERT INTO flags (account_id, vote_id, note, source, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-    ).run(input.rater.id, input.voteId, input.note, input.source, input.by?.id ?? null, Date.now());
-    audit(db, input.by ? `account:${input.by.public_id}` : 'system:anomaly-test', 'flag.add', input.rater.public_id, {
+      'INSERT INTO flags (kind, account_id, vote_id, note, source, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(kind, input.rater.id, input.voteId, input.note, input.source, input.by?.id ?? null, Date.now());
+    const actor = input.by ? `account:${input.by.public_id}` : 'system:anomaly-test';
+    audit(db, actor, kind === 'flag' ? 'flag.add' : 'flag.clear', input.rater.public_id, {
       voteId: input.voteId,
       note: input.note,
       source: input.source,
@@ -57,8 +68,14 @@ export function addFlag(
   });
 }
 
+/** Flags raised on each rater since their latest unflag (an unflag clears everything before it). */
 export function openFlagCounts(db: Db): Map<number, number> {
-  const rows = sql(db, 'SELECT account_id, COUNT(*) AS n FROM flags GROUP BY account_id').all() as Array<{
+  const rows = sql(
+    db,
+    `SELECT f.account_id, COUNT(*) AS n FROM flags f
+     WHERE f.kind = 'flag' AND f.id > COALESCE((SELECT MAX(u.id) FROM flags u WHERE u.account_id = f.account_id AND u.kind = 'unflag'), 0)
+     GROUP BY f.account_id`,
+  ).all() as Array<{
     account_id: number;
     n: number;
   }>;

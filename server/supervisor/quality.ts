@@ -14,6 +14,7 @@ interface QualityVoteRow {
   task_id: string;
   choice: RaterVote['choice'];
   swapped: number;
+  shown_first: 'a' | 'b' | null;
   model_a: string;
   model_b: string;
   active_ms: number | null;
@@ -27,7 +28,7 @@ interface QualityVoteRow {
  * is what self-consistency pairs up.
  */
 export function votesAround(db: Db, accountIds: number[] | 'all'): RaterVote[] {
-  const columns = `a.public_id AS rater_id, v.task_id, v.choice, v.swapped, v.model_a, v.model_b, v.active_ms, v.voted_at
+  const columns = `a.public_id AS rater_id, v.task_id, v.choice, v.swapped, v.shown_first, v.model_a, v.model_b, v.active_ms, v.voted_at
      FROM votes v JOIN accounts a ON a.id = v.account_id WHERE v.outcome <> 'cant_read'`;
   const rows = (accountIds === 'all'
     ? sql(db, `SELECT ${columns}`).all()
@@ -40,10 +41,21 @@ export function votesAround(db: Db, accountIds: number[] | 'all'): RaterVote[] {
     itemId: row.task_id,
     choice: row.choice,
     swapped: row.swapped === 1,
+    ...shownFirstOf(row),
     models: [row.model_a, row.model_b] as const,
     ...(row.active_ms === null ? {} : { activeMs: row.active_ms }),
     timestamp: Date.parse(row.voted_at),
   }));
+}
+
+/**
+ * The side (in choice terms) the rater saw first, when the vote recorded it: the side
+ * holding the model shown first. 'first' holds model_a unless the lease swapped them.
+ */
+function shownFirstOf(row: QualityVoteRow): Pick<RaterVote, 'shownFirst'> {
+  if (row.shown_first === null) return {};
+  const firstHolds = row.swapped === 1 ? 'b' : 'a';
+  return { shownFirst: row.shown_first === firstHolds ? 'first' : 'second' };
 }
 
 function countRaters(db: Db): number {
@@ -63,9 +75,13 @@ function rejectedTooFast(db: Db, accountIds: number[] | 'all'): Map<string, numb
   const base = `SELECT a.public_id AS rater_id, COUNT(*) AS n FROM push_results p
      JOIN installations i ON i.id = p.installation_id JOIN accounts a ON a.id = i.account_id
      WHERE p.status = 'rejected' AND p.reason = 'too_fast'`;
-  const rows = (accountIds === 'all'
-    ? sql(db, `${base} GROUP BY a.public_id`).all()
-    : sql(db, `${base} AND i.account_id IN (SELECT value FROM json_each(?)) GROUP BY a.public_id`).all(JSON.stringify(accountIds))) as Array<{
+  const rows = (
+    accountIds === 'all'
+      ? sql(db, `${base} GROUP BY a.public_id`).all()
+      : sql(db, `${base} AND i.account_id IN (SELECT value FROM json_each(?)) GROUP BY a.public_id`).all(
+          JSON.stringify(accountIds),
+        )
+  ) as Array<{
     rater_id: string;
     n: number;
   }>;
@@ -104,6 +120,18 @@ function tooFastShareOf(row: RaterQualityRow | undefined, rejected: number): num
 export interface TeamQuality {
   byRater: Map<string, RaterQuality>;
   pool: PoolAgreement;
+  /** ISO time of each rater's latest vote (public id), absent when they have none. */
+  lastVoteAt: Map<string, string>;
+}
+
+/** One grouped scan instead of a query per rater: part of the worker's job, not the event loop's. */
+function lastVotes(db: Db, team: Array<{ id: number; public_id: string }>): Map<string, string> {
+  const rows = sql(
+    db,
+    'SELECT account_id, MAX(voted_at) AS at FROM votes WHERE account_id IN (SELECT value FROM json_each(?)) GROUP BY account_id',
+  ).all(JSON.stringify(team.map((rater) => rater.id))) as Array<{ account_id: number; at: string }>;
+  const byId = new Map(team.map((rater) => [rater.id, rater.public_id]));
+  return new Map(rows.map((row) => [byId.get(row.account_id) as string, new Date(row.at).toISOString()]));
 }
 
 /** Quality rows for a team (public ids) and the agreement of the votes around it. */
@@ -116,7 +144,10 @@ export function teamQuality(db: Db, team: Array<{ id: number; public_id: string;
   const pool = poolAgreement(votes, options);
   const rejected = rejectedTooFast(db, everyone ? 'all' : team.map((rater) => rater.id));
   return {
-    byRater: new Map(team.map((rater) => [rater.public_id, toQuality(rows.get(rater.public_id), rejected.get(rater.public_id) ?? 0)])),
+    lastVoteAt: lastVotes(db, team),
+    byRater: new Map(
+      team.map((rater) => [rater.public_id, toQuality(rows.get(rater.public_id), rejected.get(rater.public_id) ?? 0)]),
+    ),
     pool: {
       votes: pool.votes,
       raters: pool.raters,

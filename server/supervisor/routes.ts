@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import {
   CreateFlagRequest,
+  CreateItemMarkRequest,
+  ItemMark,
+  ItemMarksQuery,
+  ItemMarksResponse,
+  SUPERVISOR_MARKS_PATH,
+  SUPERVISOR_VOTES_PATH,
+  UnflagRequest,
   DisagreementsResponse,
   ExportQuery,
   Flag,
@@ -24,8 +31,8 @@ import { findTask, responseContent } from '../tasks/repo';
 import { disagreementsOf } from './disagreements';
 import { votesToCsv, votesToJsonl } from './export';
 import { addFlag, flagsFor, openFlagCounts } from './flags';
-import { teamQuality, type TeamQuality } from './quality';
-import { raterVotesPage, toRaterVote, VOTE_COLUMNS, type VoteRow } from './vote-rows';
+import { addMark, marksFor } from './marks';
+import { raterVotesPage, teamVotesPage, toRaterVote, VOTE_COLUMNS, type VoteRow } from './vote-rows';
 
 const SUPERVISORS = { roles: ['supervisor', 'admin'] } as const;
 const RaterParams = z.strictObject({ raterId: OpaqueId });
@@ -51,7 +58,8 @@ function teamVotedOn(ctx: AppContext, viewer: AccountRow, itemId: string): boole
  */
 function itemContent(ctx: AppContext, viewer: AccountRow, itemId: string): SupervisorItem {
   const task = findTask(ctx.db, itemId);
-  if (!task || !teamVotedOn(ctx, viewer, itemId)) throw new HttpError('not_found', `no item ${itemId} voted on by your team`);
+  if (!task || !teamVotedOn(ctx, viewer, itemId))
+    throw new HttpError('not_found', `no item ${itemId} voted on by your team`);
   return {
     itemId: task.id,
     language: task.language,
@@ -71,32 +79,13 @@ function teamMember(ctx: AppContext, viewer: AccountRow, raterId: string): Accou
   return rater;
 }
 
-const qualityCache = new WeakMap<AppContext, Map<number, { version: number; at: number; value: TeamQuality }>>();
-
-/**
- * Quality over a whole team takes up to a second on the demo data, on the
- * event loop; it is recomputed only when votes arrived and the cached copy
- * is older than statsMaxStaleMs.
- */
-function cachedQuality(ctx: AppContext, viewer: AccountRow, team: AccountRow[], now = Date.now()): TeamQuality {
-  let cache = qualityCache.get(ctx);
-  if (!cache) qualityCache.set(ctx, (cache = new Map()));
-  const version = ctx.leaderboard.acceptedSinceStart;
-  const hit = cache.get(viewer.id);
-  if (hit && (hit.version === version || now - hit.at < ctx.options.statsMaxStaleMs)) return hit.value;
-  const value = teamQuality(ctx.db, team);
-  cache.set(viewer.id, { version, at: now, value });
-  return value;
-}
-
-function raters(ctx: AppContext, viewer: AccountRow): RatersResponse {
+async function raters(ctx: AppContext, viewer: AccountRow): Promise<RatersResponse> {
   const team = teamOf(ctx.db, viewer);
-  const quality = cachedQuality(ctx, viewer, team);
+  // Off the event loop (a worker thread): leases and pushes go on while it computes.
+  const quality = await ctx.quality.forTeam(viewer.id, team);
   const flags = openFlagCounts(ctx.db);
-  const lastVote = sql(ctx.db, 'SELECT MAX(voted_at) AS at FROM votes WHERE account_id = ?');
   return {
     raters: team.map((rater) => {
-      const at = (lastVote.get(rater.id) as { at: string | null }).at;
       return {
         id: rater.public_id,
         displayName: rater.display_name,
@@ -105,7 +94,7 @@ function raters(ctx: AppContext, viewer: AccountRow): RatersResponse {
         vetted: rater.vetted === 1,
         suspended: rater.suspended === 1,
         profile: profileOf(rater),
-        lastVoteAt: at ? new Date(at).toISOString() : null,
+        lastVoteAt: quality.lastVoteAt.get(rater.public_id) ?? null,
         openFlags: flags.get(rater.id) ?? 0,
         quality: quality.byRater.get(rater.public_id) as RatersResponse['raters'][number]['quality'],
       };
@@ -113,6 +102,23 @@ function raters(ctx: AppContext, viewer: AccountRow): RatersResponse {
     pool: quality.pool,
     computedAt: new Date().toISOString(),
   };
+}
+
+/** The team members a flags or marks query is about: one rater (404 outside the team) or the whole team. */
+function raterScope(ctx: AppContext, viewer: AccountRow, raterId: string | undefined): number[] {
+  return raterId ? [teamMember(ctx, viewer, raterId).id] : teamOf(ctx.db, viewer).map((r) => r.id);
+}
+
+/** A vote of the viewer's team, with its rater; 404 for any other vote, so other teams' vote ids stay unknown. */
+function teamVote(ctx: AppContext, viewer: AccountRow, voteId: string) {
+  const vote = sql(ctx.db, 'SELECT id, task_id, account_id FROM votes WHERE id = ?').get(voteId) as
+    { id: string; task_id: string; account_id: number } | undefined;
+  const rater = vote
+    ? (sql(ctx.db, 'SELECT * FROM accounts WHERE id = ?').get(vote.account_id) as unknown as AccountRow)
+    : undefined;
+  if (!vote || !rater || !canSupervise(viewer, rater))
+    throw new HttpError('not_found', `no vote ${voteId} in your team`);
+  return { vote, rater };
 }
 
 function exportVotes(ctx: AppContext, viewer: AccountRow, raterId: string | undefined) {
@@ -153,9 +159,24 @@ export function registerSupervisorRoutes(routes: RouteTable, ctx: AppContext): v
   });
   routes.add({
     method: 'GET',
+    url: SUPERVISOR_VOTES_PATH,
+    tag: 'supervisor',
+    summary: "The whole team's votes, paged: rater after rater, oldest first within each (one cursor for the team)",
+    auth: SUPERVISORS,
+    query: PageQuery,
+    response: RaterVotesResponse,
+    handler: ({ account, query }) => {
+      const team = teamOf(ctx.db, account as AccountRow).map((rater) => rater.id);
+      const page = teamVotesPage(ctx.db, team, query.limit ?? 200, query.cursor);
+      return { votes: page.rows.map(toRaterVote), nextCursor: page.next };
+    },
+  });
+  routes.add({
+    method: 'GET',
     url: '/v1/supervisor/items/:itemId',
     tag: 'supervisor',
-    summary: "One item your team voted on, with its prompt and both responses, models named, for judging disagreements (404 outside your team)",
+    summary:
+      'One item your team voted on, with its prompt and both responses, models named, for judging disagreements (404 outside your team)',
     auth: SUPERVISORS,
     params: ItemParams,
     response: SupervisorItem,
@@ -181,11 +202,9 @@ export function registerSupervisorRoutes(routes: RouteTable, ctx: AppContext): v
     auth: SUPERVISORS,
     query: FlagsQuery,
     response: FlagsResponse,
-    handler: ({ account, query }) => {
-      const viewer = account as AccountRow;
-      const ids = query.raterId ? [teamMember(ctx, viewer, query.raterId).id] : teamOf(ctx.db, viewer).map((r) => r.id);
-      return { flags: flagsFor(ctx.db, ids) };
-    },
+    handler: ({ account, query }) => ({
+      flags: flagsFor(ctx.db, raterScope(ctx, account as AccountRow, query.raterId)),
+    }),
   });
   routes.add({
     method: 'POST',
@@ -205,6 +224,54 @@ export function registerSupervisorRoutes(routes: RouteTable, ctx: AppContext): v
         throw new HttpError('not_found', `rater ${body.raterId} has no vote ${body.voteId}`);
       }
       return addFlag(ctx.db, { rater, voteId: body.voteId ?? null, note: body.note, source: 'supervisor', by: viewer });
+    },
+  });
+  routes.add({
+    method: 'POST',
+    url: '/v1/supervisor/raters/:raterId/unflag',
+    tag: 'supervisor',
+    summary: "Clear a team rater's flags with a note: recorded as an unflag entry in the rater's history; audited",
+    auth: SUPERVISORS,
+    params: RaterParams,
+    body: UnflagRequest,
+    response: Flag,
+    handler: ({ account, params, body }) => {
+      const viewer = account as AccountRow;
+      const rater = teamMember(ctx, viewer, params.raterId);
+      return addFlag(ctx.db, {
+        rater,
+        voteId: null,
+        note: body.note,
+        source: 'supervisor',
+        by: viewer,
+        kind: 'unflag',
+      });
+    },
+  });
+  routes.add({
+    method: 'GET',
+    url: SUPERVISOR_MARKS_PATH,
+    tag: 'supervisor',
+    summary: "Marks on the team's votes (item ambiguous, vote wrong), oldest first; optionally one rater's",
+    auth: SUPERVISORS,
+    query: ItemMarksQuery,
+    response: ItemMarksResponse,
+    handler: ({ account, query }) => ({
+      marks: marksFor(ctx.db, raterScope(ctx, account as AccountRow, query.raterId)),
+    }),
+  });
+  routes.add({
+    method: 'POST',
+    url: SUPERVISOR_MARKS_PATH,
+    tag: 'supervisor',
+    summary: "Mark a team vote's item ambiguous, or the vote wrong, with a note (404 outside your team); audited",
+    auth: SUPERVISORS,
+    body: CreateItemMarkRequest,
+    response: ItemMark,
+    handler: ({ account, body }) => {
+      const viewer = account as AccountRow;
+      const { vote, rater } = teamVote(ctx, viewer, body.voteId);
+      return addMark(ctx.db, { vote, rater, mark: body.mark, note: body.note, by: viewer });
     },
   });
   routes.add({

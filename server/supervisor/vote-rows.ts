@@ -85,6 +85,48 @@ function decodeCursor(cursor: string): { at: number; id: string } {
   return { at: Number(at), id };
 }
 
+const encodeTeamCursor = (row: VoteRow): string =>
+  Buffer.from(`${row.account_id}\u0000${row.received_at}\u0000${row.id}`).toString('base64url');
+
+function decodeTeamCursor(cursor: string): { account: number; at: number; id: string } {
+  const [account, at, id, extra] = Buffer.from(cursor, 'base64url').toString('utf8').split('\u0000');
+  if (
+    account === undefined ||
+    at === undefined ||
+    id === undefined ||
+    extra !== undefined ||
+    !/^\d{1,16}$/.test(account) ||
+    !/^\d{1,16}$/.test(at)
+  ) {
+    throw new HttpError('validation_failed', 'cursor is not one this server issued; pass nextCursor back unchanged');
+  }
+  return { account: Number(account), at: Number(at), id };
+}
+
+/**
+ * One page of a whole team's votes, rater after rater and oldest first within
+ * each, so every page is a range of the votes_by_account index (account_id,
+ * received_at, id): no sort of the team's votes per page, however large.
+ */
+export function teamVotesPage(
+  db: Db,
+  accountIds: number[],
+  limit: number,
+  cursor?: string,
+): { rows: VoteRow[]; next: string | null } {
+  const { account, at, id } = cursor ? decodeTeamCursor(cursor) : { account: -1, at: -1, id: '' };
+  const rows = sql(
+    db,
+    `SELECT ${VOTE_COLUMNS} FROM votes v JOIN accounts a ON a.id = v.account_id
+     WHERE v.account_id IN (SELECT value FROM json_each(:team))
+       AND (v.account_id > :account OR (v.account_id = :account AND (v.received_at > :at OR (v.received_at = :at AND v.id > :id))))
+     ORDER BY v.account_id, v.received_at, v.id LIMIT :limit`,
+  ).all({ team: JSON.stringify(accountIds), account, at, id, limit: limit + 1 }) as unknown as VoteRow[];
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { rows: page, next: rows.length > limit && last ? encodeTeamCursor(last) : null };
+}
+
 /** One page of a rater's votes, oldest first; the cursor is the last row's (received_at, id). */
 export function raterVotesPage(
   db: Db,

@@ -4,7 +4,7 @@ import type { AppContext } from '../context';
 import { sql } from '../db/statements';
 import { criteriaOf } from '../tasks/criteria';
 import { adjustLoad, findLease, findTaskHead, type LeaseRow, type Outcome, type TaskHead } from '../tasks/repo';
-import { readTicket } from '../tasks/tickets';
+import { readTicket, responseHandle } from '../tasks/tickets';
 import type { VoteRecord } from './store';
 
 export type Verdict =
@@ -47,6 +47,23 @@ function fitsTask(vote: Vote, task: TaskHead): boolean {
   return config.rationale !== 'required' || vote.choice === 'cant_read' || (vote.rationale ?? '').trim().length > 0;
 }
 
+/**
+ * The item's model the rater saw first, from the handles in the order the client showed
+ * them; null when the client did not say. 'invalid' when they are not this lease's two
+ * handles (a vote cannot describe a screen it was never sent).
+ */
+function shownFirstOf(ctx: AppContext, vote: Vote, lease: LeaseRow): 'a' | 'b' | null | 'invalid' {
+  if (!vote.shownOrder) return null;
+  const sent = [responseHandle(ctx.secrets.ticket, lease.id, 0), responseHandle(ctx.secrets.ticket, lease.id, 1)];
+  const [seenFirst, seenSecond] = vote.shownOrder;
+  const asSent = seenFirst === sent[0] && seenSecond === sent[1];
+  const reversed = seenFirst === sent[1] && seenSecond === sent[0];
+  if (!asSent && !reversed) return 'invalid';
+  // responses[0] is model_b when the lease swapped the sides.
+  const sentFirst = lease.swapped === 1 ? 'b' : 'a';
+  return asSent ? sentFirst : sentFirst === 'a' ? 'b' : 'a';
+}
+
 function alreadyVoted(ctx: AppContext, accountId: number, taskId: string): boolean {
   return (
     sql(ctx.db, `SELECT 1 AS x FROM votes WHERE account_id = ? AND task_id = ? AND kind <> 'repeat'`).get(
@@ -63,6 +80,7 @@ function buildRecord(
   task: TaskHead,
   installationId: string,
   now: number,
+  shownFirst: 'a' | 'b' | null,
 ): VoteRecord {
   const outcome = outcomeOf(vote.choice, lease.swapped === 1);
   const decisive = outcome !== 'cant_read';
@@ -77,6 +95,7 @@ function buildRecord(
     seq: vote.seq,
     choice: vote.choice,
     swapped: lease.swapped,
+    shownFirst,
     outcome,
     // Gold and repeats measure the rater; counting them would over-weight their pairs.
     counted: lease.kind === 'normal' && decisive,
@@ -121,8 +140,9 @@ export function evaluateVote(
   if (lease.kind !== 'repeat' && alreadyVoted(ctx, account.id, task.id)) return reject('task_already_voted');
   const min = ctx.options.minActiveMs;
   if (vote.activeMs < min || now - lease.issued_at < min) return reject('too_fast');
-  if (!fitsTask(vote, task)) return reject('invalid_vote');
-  return { accepted: true, record: buildRecord(account, vote, lease, task, installationId, now), task };
+  const shownFirst = shownFirstOf(ctx, vote, lease);
+  if (!fitsTask(vote, task) || shownFirst === 'invalid') return reject('invalid_vote');
+  return { accepted: true, record: buildRecord(account, vote, lease, task, installationId, now, shownFirst), task };
 }
 
 /** Closes the lease; "can't read" also frees the rater slot so someone who reads it gets the item. */

@@ -106,7 +106,7 @@ export function pushVotes(ctx: AppContext, account: AccountRow, request: PushReq
     sql(ctx.db, 'UPDATE installations SET last_seq = ? WHERE id = ?').run(cursor, installationId);
     return { lastSeq: cursor, results };
   });
-  // Only committed votes reach the in-memory aggregate; a crash before this line is healed by the rebuild at start.
+  // Only committed votes reach the in-memory cube; the stored aggregates were written in the transaction itself.
   ctx.leaderboard.addVotes(accepted);
   return { ...outcome, serverTime: new Date(now).toISOString() };
 }

@@ -1,5 +1,6 @@
 import type { Reveal, RejectReason, VoteResult } from '../../shared/protocol/votes';
 import type { Db } from '../db/open';
+import { addVoteToAggregates } from '../leaderboard/aggregates';
 import { sql } from '../db/statements';
 import type { Outcome } from '../tasks/repo';
 
@@ -74,6 +75,8 @@ export interface VoteRecord {
   seq: number | null;
   choice: string;
   swapped: number;
+  /** The item's model the rater saw first ('a' = modelA), when the client reported it. */
+  shownFirst: 'a' | 'b' | null;
   outcome: Outcome | 'cant_read';
   counted: boolean;
   modelA: string;
@@ -96,8 +99,8 @@ export function insertVote(db: Db, v: VoteRecord): void {
     db,
     `INSERT INTO votes (id, account_id, task_id, lease_id, kind, repeat_of, installation_id, seq, choice, swapped, outcome,
        counted, model_a, model_b, language, category, country, age_band, education, gold_correct, details, active_ms,
-       shown_at, voted_at, received_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       shown_at, voted_at, received_at, shown_first)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     v.id,
     v.accountId,
@@ -124,5 +127,22 @@ export function insertVote(db: Db, v: VoteRecord): void {
     v.shownAt,
     v.votedAt,
     v.receivedAt,
+    v.shownFirst,
   );
+  // Same transaction as the vote: the stored leaderboard can never disagree with the votes table.
+  if (v.counted && v.outcome !== 'cant_read') {
+    addVoteToAggregates(db, {
+      accountId: v.accountId,
+      modelA: v.modelA,
+      modelB: v.modelB,
+      outcome: v.outcome,
+      segment: {
+        language: v.language,
+        country: v.country,
+        age_band: v.ageBand,
+        education: v.education,
+        category: v.category,
+      },
+    });
+  }
 }

@@ -6,6 +6,9 @@ import { Choice, CriterionRating, VoteFlag } from './votes';
 export const SUPERVISOR_RATERS_PATH = '/v1/supervisor/raters';
 export const SUPERVISOR_FLAGS_PATH = '/v1/supervisor/flags';
 export const SUPERVISOR_EXPORT_PATH = '/v1/supervisor/export';
+export const SUPERVISOR_MARKS_PATH = '/v1/supervisor/marks';
+export const SUPERVISOR_VOTES_PATH = '/v1/supervisor/votes';
+export const supervisorUnflagPath = (raterId: string) => `/v1/supervisor/raters/${encodeURIComponent(raterId)}/unflag`;
 export const supervisorItemPath = (itemId: string) => `/v1/supervisor/items/${encodeURIComponent(itemId)}`;
 export const supervisorRaterVotesPath = (raterId: string) =>
   `/v1/supervisor/raters/${encodeURIComponent(raterId)}/votes`;
@@ -138,8 +141,20 @@ export const DisagreementsResponse = z.object({
 });
 export type DisagreementsResponse = z.infer<typeof DisagreementsResponse>;
 
+/** A supervisor's note on a flag, unflag or mark. */
+export const SupervisorNote = z.string().trim().min(1).max(2000);
+
+/**
+ * A flag history is a list of events: a flag raises concern about a rater (or one of their
+ * votes), an unflag clears every flag before it. A rater is flagged while their latest
+ * rater-level entry is a flag.
+ */
+export const FlagKind = z.enum(['flag', 'unflag']);
+export type FlagKind = z.infer<typeof FlagKind>;
+
 export const Flag = z.object({
   id: z.number().int(),
+  kind: FlagKind,
   raterId: OpaqueId,
   voteId: z.string().nullable(),
   note: z.string(),
@@ -154,15 +169,47 @@ export type Flag = z.infer<typeof Flag>;
 export const CreateFlagRequest = z.strictObject({
   raterId: OpaqueId,
   voteId: z.string().max(64).optional(),
-  note: z.string().trim().min(1).max(2000),
+  note: SupervisorNote,
 });
 export type CreateFlagRequest = z.infer<typeof CreateFlagRequest>;
+
+export const UnflagRequest = z.strictObject({ note: SupervisorNote });
+export type UnflagRequest = z.infer<typeof UnflagRequest>;
 
 export const FlagsQuery = z.strictObject({ raterId: OpaqueId.optional() });
 export type FlagsQuery = z.infer<typeof FlagsQuery>;
 
 export const FlagsResponse = z.object({ flags: z.array(Flag) });
 export type FlagsResponse = z.infer<typeof FlagsResponse>;
+
+/** What a supervisor says about one vote: its item is ambiguous, or the vote is wrong. */
+export const MarkKind = z.enum(['ambiguous', 'vote_wrong']);
+export type MarkKind = z.infer<typeof MarkKind>;
+
+export const ItemMark = z.object({
+  id: z.number().int(),
+  mark: MarkKind,
+  voteId: z.string(),
+  itemId: OpaqueId,
+  /** The rater whose vote is marked. */
+  raterId: OpaqueId,
+  note: z.string(),
+  createdBy: z.string().nullable(),
+  createdByName: z.string().nullable(),
+  createdAt: IsoDateTime,
+});
+export type ItemMark = z.infer<typeof ItemMark>;
+
+export const CreateItemMarkRequest = z.strictObject({
+  voteId: z.string().min(1).max(64),
+  mark: MarkKind,
+  note: SupervisorNote,
+});
+export type CreateItemMarkRequest = z.infer<typeof CreateItemMarkRequest>;
+
+export const ItemMarksQuery = z.strictObject({ raterId: OpaqueId.optional() });
+export const ItemMarksResponse = z.object({ marks: z.array(ItemMark) });
+export type ItemMarksResponse = z.infer<typeof ItemMarksResponse>;
 
 export const ExportQuery = z.strictObject({
   format: z.enum(['csv', 'jsonl']),

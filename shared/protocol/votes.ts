@@ -30,6 +30,13 @@ export const Vote = z.strictObject({
   reasonTags: z.array(CanonicalId).max(32).optional(),
   flags: z.array(VoteFlag).max(3).optional(),
   confidence: z.number().int().min(1).max(5).optional(),
+  /**
+   * The two response handles in the order the rater saw them (reading order). `choice`
+   * stays in the task's terms ('first' = responses[0]); this says what was on screen
+   * first, so position bias is measured on what the rater saw. Optional: older clients
+   * do not send it, and the server then takes the task's order as the display order.
+   */
+  shownOrder: z.tuple([z.string().min(1).max(64), z.string().min(1).max(64)]).optional(),
   activeMs: z
     .number()
     .int()

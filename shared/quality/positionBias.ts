@@ -13,14 +13,15 @@ export interface PositionBias {
 }
 
 /**
- * Position bias in display order. Only meaningful when sides are randomised per showing
+ * Position bias in display order: the side the rater saw first, as recorded with the vote
+ * (`shownFirst`), else the side called 'first'. Only meaningful when sides are randomised per showing
  * (LLMFAO, for one, always showed model_x first — its "bias" there is model quality).
  */
 export function positionBias(votes: readonly RaterVote[]): PositionBias {
   let first = 0;
   let decisive = 0;
   for (const vote of votes) {
-    if (vote.choice === 'first') first++;
+    if (vote.choice === (vote.shownFirst ?? 'first')) first++;
     if (vote.choice === 'first' || vote.choice === 'second') decisive++;
   }
   return {

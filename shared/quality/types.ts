@@ -23,6 +23,11 @@ export interface RaterVote {
   choice: Choice;
   /** True when the item's canonical first response was displayed second. Default false. */
   swapped?: boolean;
+  /**
+   * Which side, in `choice` terms, the rater saw first, when the client recorded its
+   * display order. Absent: the side called 'first' was the one shown first.
+   */
+  shownFirst?: 'first' | 'second';
   /** Model identities of the item's canonical [first, second] responses; needed by the anomaly test. */
   models?: readonly [string, string];
   /** Active (focused, non-idle) time spent on the vote, in milliseconds. */

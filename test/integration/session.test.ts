@@ -100,6 +100,11 @@ describe('a rating session against the real reference server', () => {
     const recent = (await call('session.getState')).recent.find((vote) => vote.voteId === voteId);
     expect(recent?.reveal?.first).toEqual(expect.any(String));
     expect((await call('sync.getStatus')).pending).toBe(0);
+    // The vote said what was on screen first (responses[0]), and the server kept the model it was.
+    const row = backend.server.context.db
+      .prepare('SELECT shown_first, swapped FROM votes WHERE id = ?')
+      .get(voteId) as { shown_first: string; swapped: number };
+    expect(row.shown_first).toBe(row.swapped ? 'b' : 'a');
   });
 
   it('lets a rater undo a vote before it is sent, putting the same task back in front', async () => {

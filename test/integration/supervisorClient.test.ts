@@ -100,24 +100,43 @@ describe('a supervisor through main', () => {
     );
   });
 
-  it('flags, unflags and marks votes, and reads them back as typed entries', async () => {
+  it('pages the whole team with one cursor: every vote of every rater, once', async () => {
+    const team = data(await supervisor.call('supervisor.raters'));
+    const seen: RaterVote[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = data(await supervisor.call('supervisor.teamVotes', { limit: 1000, ...(cursor ? { cursor } : {}) }));
+      seen.push(...page.votes);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(new Set(seen.map((v) => v.voteId)).size).toBe(seen.length);
+    expect(seen.length).toBe(team.raters.reduce((sum, r) => sum + r.quality.votes, 0));
+    const worker = seen.filter((v) => v.raterId === 'llmfao-worker-58').map((v) => v.voteId);
+    expect(worker).toEqual((await allVotes(supervisor, 'llmfao-worker-58', 1000)).votes.map((v) => v.voteId));
+  });
+
+  it('flags, unflags and marks votes, and reads them back as records of their own', async () => {
     const [vote] = (await allVotes(supervisor, 'llmfao-worker-83', 1000)).votes;
     data(await supervisor.call('supervisor.flag', { raterId: 'llmfao-worker-83', note: 'Check the ties.' }));
     data(await supervisor.call('supervisor.unflag', { raterId: 'llmfao-worker-83', note: 'Discussed; fine.' }));
     data(
       await supervisor.call('supervisor.markVote', {
-        raterId: 'llmfao-worker-83',
         voteId: vote!.voteId,
         mark: 'vote_wrong',
         note: 'Misread.',
       }),
     );
     const { flags } = data(await supervisor.call('supervisor.flags', { raterId: 'llmfao-worker-83' }));
-    expect(flags.map((f) => [f.kind, f.text, f.voteId])).toEqual([
+    expect(flags.map((f) => [f.kind, f.note, f.voteId])).toEqual([
       ['flag', 'Check the ties.', null],
       ['unflag', 'Discussed; fine.', null],
-      ['vote_wrong', 'Misread.', vote!.voteId],
     ]);
+    const { marks } = data(await supervisor.call('supervisor.marks', { raterId: 'llmfao-worker-83' }));
+    expect(marks.map((m) => [m.mark, m.note, m.voteId, m.itemId])).toEqual([
+      ['vote_wrong', 'Misread.', vote!.voteId, vote!.itemId],
+    ]);
+    const team = data(await supervisor.call('supervisor.raters'));
+    expect(team.raters.find((r) => r.id === 'llmfao-worker-83')?.openFlags).toBe(0);
     const server = data(await supervisor.call('supervisor.disagreements', { raterId: 'llmfao-worker-83' }));
     expect(server.disagreements.length).toBeGreaterThan(0);
   });
@@ -152,7 +171,10 @@ describe('a rater through main', () => {
     ['supervisor.disagreements', { raterId: 'llmfao-worker-58' }],
     ['supervisor.flags', {}],
     ['supervisor.flag', { raterId: 'llmfao-worker-58', note: 'x' }],
-    ['supervisor.markVote', { raterId: 'llmfao-worker-58', voteId: 'llmfao-vote-1', mark: 'ambiguous', note: 'x' }],
+    ['supervisor.teamVotes', {}],
+    ['supervisor.marks', {}],
+    ['supervisor.unflag', { raterId: 'llmfao-worker-58', note: 'x' }],
+    ['supervisor.markVote', { voteId: 'llmfao-vote-1', mark: 'ambiguous', note: 'x' }],
     ['supervisor.export', { format: 'csv' }],
   ] as const)('is refused %s with forbidden', async (channel, args) => {
     expect(await rater.call(channel, args)).toMatchObject({ ok: false, failure: { reason: 'forbidden' } });

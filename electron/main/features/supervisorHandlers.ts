@@ -13,12 +13,14 @@ export function createSupervisorHandlers(deps: FeatureDeps): Pick<InvokeHandlers
   return {
     'supervisor.raters': async () => supervisor.raters(),
     'supervisor.raterVotes': async ({ raterId, cursor, limit }) => supervisor.raterVotes(raterId, { cursor, limit }),
+    'supervisor.teamVotes': async ({ cursor, limit }) => supervisor.teamVotes({ cursor, limit }),
     'supervisor.disagreements': async ({ raterId }) => supervisor.disagreements(raterId),
     'supervisor.item': async ({ itemId }) => supervisor.item(itemId),
     'supervisor.flags': async ({ raterId }) => supervisor.flags(raterId),
     'supervisor.flag': async ({ raterId, note }) => supervisor.flag(raterId, note),
     'supervisor.unflag': async ({ raterId, note }) => supervisor.unflag(raterId, note),
-    'supervisor.markVote': async ({ raterId, voteId, mark, note }) => supervisor.markVote(raterId, voteId, mark, note),
+    'supervisor.marks': async ({ raterId }) => supervisor.marks(raterId),
+    'supervisor.markVote': async ({ voteId, mark, note }) => supervisor.markVote(voteId, mark, note),
     'supervisor.export': async ({ format, raterId }) => supervisor.export(format, raterId),
   };
 }

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { FlagEntry, ItemMark, SupervisorFailure } from '../../../shared/ipc/features/supervisorContract';
-import type { RatersResponse } from '../../../shared/protocol/supervisor';
+import type { SupervisorFailure } from '../../../shared/ipc/features/supervisorContract';
+import type { Flag, ItemMark, MarkKind, RatersResponse } from '../../../shared/protocol/supervisor';
 import { call } from '../bridge';
 import { useAuth } from './auth';
 import type { TeamAnalysis } from '../features/supervisor/analysis/analysisCore';
@@ -20,7 +20,8 @@ export interface TeamTableState {
 
 interface SupervisorStore {
   team: RatersResponse | null;
-  flags: FlagEntry[];
+  flags: Flag[];
+  marks: ItemMark[];
   failure: SupervisorFailure | null;
   loading: boolean;
   votesState: 'idle' | 'loading' | 'ready' | 'failed';
@@ -43,7 +44,7 @@ interface SupervisorStore {
   load(): Promise<void>;
   reloadFlags(): Promise<SupervisorFailure | null>;
   flag(raterId: string, note: string, unflag?: boolean): Promise<SupervisorFailure | null>;
-  markVote(raterId: string, voteId: string, mark: ItemMark, note: string): Promise<SupervisorFailure | null>;
+  markVote(voteId: string, mark: MarkKind, note: string): Promise<SupervisorFailure | null>;
   setTab(tab: SupervisorTab): void;
   openRater(raterId: string | null): void;
   setTailShare(share: number): void;
@@ -64,6 +65,7 @@ let generation = 0;
 export const useSupervisor = create<SupervisorStore>((set, get) => ({
   team: null,
   flags: [],
+  marks: [],
   failure: null,
   loading: false,
   votesState: 'idle',
@@ -86,34 +88,43 @@ export const useSupervisor = create<SupervisorStore>((set, get) => ({
   async load() {
     const mine = ++generation;
     set({ loading: true, failure: null });
-    let team, flags;
+    let team, flags, marks;
     try {
-      [team, flags] = await Promise.all([call('supervisor.raters', {}), call('supervisor.flags', {})]);
+      [team, flags, marks] = await Promise.all([
+        call('supervisor.raters', {}),
+        call('supervisor.flags', {}),
+        call('supervisor.marks', {}),
+      ]);
     } catch (error) {
       if (mine === generation)
         set({ loading: false, failure: { reason: 'unreachable', detail: (error as Error).message } });
       return;
     }
     if (mine !== generation) return;
-    if (!team.ok || !flags.ok) {
-      set({ loading: false, failure: team.ok ? (flags.ok ? null : flags.failure) : team.failure });
+    if (!team.ok || !flags.ok || !marks.ok) {
+      set({
+        loading: false,
+        failure: !team.ok ? team.failure : !flags.ok ? flags.failure : marks.ok ? null : marks.failure,
+      });
       return;
     }
     set({
       team: team.data,
       flags: flags.data.flags,
+      marks: marks.data.marks,
       loading: false,
       votesState: 'loading',
       votesLoaded: 0,
       votesFailure: null,
       analysis: null,
     });
-    await loadAnalysis(mine, team.data, set);
+    await loadAnalysis(mine, set);
   },
   async reloadFlags() {
-    const answer = await call('supervisor.flags', {});
-    if (!answer.ok) return answer.failure;
-    set((state) => ({ flags: answer.data.flags, flagsVersion: state.flagsVersion + 1 }));
+    const [flags, marks] = await Promise.all([call('supervisor.flags', {}), call('supervisor.marks', {})]);
+    if (!flags.ok) return flags.failure;
+    if (!marks.ok) return marks.failure;
+    set((state) => ({ flags: flags.data.flags, marks: marks.data.marks, flagsVersion: state.flagsVersion + 1 }));
     return null;
   },
   async flag(raterId, note, unflag = false) {
@@ -121,8 +132,8 @@ export const useSupervisor = create<SupervisorStore>((set, get) => ({
     if (!answer.ok) return answer.failure;
     return get().reloadFlags();
   },
-  async markVote(raterId, voteId, mark, note) {
-    const answer = await call('supervisor.markVote', { raterId, voteId, mark, note });
+  async markVote(voteId, mark, note) {
+    const answer = await call('supervisor.markVote', { voteId, mark, note });
     if (!answer.ok) return answer.failure;
     return get().reloadFlags();
   },
@@ -133,14 +144,10 @@ export const useSupervisor = create<SupervisorStore>((set, get) => ({
   announce: (notice) => set({ notice }),
 }));
 
-async function loadAnalysis(
-  mine: number,
-  team: RatersResponse,
-  set: (partial: Partial<SupervisorStore>) => void,
-): Promise<void> {
+async function loadAnalysis(mine: number, set: (partial: Partial<SupervisorStore>) => void): Promise<void> {
   const engine = analysisEngine();
   try {
-    const failure = await loadTeamVotes(team.raters, engine, {
+    const failure = await loadTeamVotes(engine, {
       cancelled: () => mine !== generation,
       onProgress: (votesLoaded) => set({ votesLoaded }),
     });
@@ -163,6 +170,7 @@ export function resetSupervisor(): void {
   useSupervisor.setState({
     team: null,
     flags: [],
+    marks: [],
     failure: null,
     loading: false,
     votesState: 'idle',

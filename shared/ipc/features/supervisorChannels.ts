@@ -2,10 +2,12 @@
 export const SUPERVISOR_INVOKE_CHANNELS = [
   'supervisor.raters',
   'supervisor.raterVotes',
+  'supervisor.teamVotes',
   'supervisor.disagreements',
   'supervisor.flags',
   'supervisor.flag',
   'supervisor.unflag',
+  'supervisor.marks',
   'supervisor.markVote',
   'supervisor.export',
   'supervisor.item',

@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { OpaqueId } from '../../protocol/primitives';
-import { DisagreementsResponse, Flag, RatersResponse, RaterVotesResponse, SupervisorItem } from '../../protocol/supervisor';
+import {
+  DisagreementsResponse,
+  Flag,
+  FlagsResponse,
+  ItemMark,
+  ItemMarksResponse,
+  MarkKind,
+  RatersResponse,
+  RaterVotesResponse,
+  SupervisorItem,
+  SupervisorNote,
+} from '../../protocol/supervisor';
 
 /**
  * Schemas of the supervisor feature's IPC calls, merged into ../contract.ts.
@@ -36,27 +47,8 @@ function answer<T extends z.ZodType>(data: T) {
 }
 export type SupervisorAnswer<T> = { ok: true; data: T } | { ok: false; failure: SupervisorFailure };
 
-/**
- * What a flag record means. The server stores free-text notes on a rater
- * (optionally on one vote); main writes the kind as a `[kind] ` prefix of the
- * note and reads it back, so that unflagging and item marks are stored and
- * audit-logged on the server until it has endpoints of its own for them.
- */
-export const FlagKind = z.enum(['flag', 'unflag', 'ambiguous', 'vote_wrong']);
-export type FlagKind = z.infer<typeof FlagKind>;
-export const ItemMark = z.enum(['ambiguous', 'vote_wrong']);
-export type ItemMark = z.infer<typeof ItemMark>;
-
-export const FlagEntry = Flag.extend({
-  kind: FlagKind,
-  /** The supervisor's note without the kind prefix. */
-  text: z.string(),
-});
-export type FlagEntry = z.infer<typeof FlagEntry>;
-
-/** The server accepts 2,000 characters; the kind prefix needs a few of them. */
-export const MAX_SUPERVISOR_NOTE_CHARS = 1900;
-const Note = z.string().trim().min(1).max(MAX_SUPERVISOR_NOTE_CHARS);
+export const MAX_SUPERVISOR_NOTE_CHARS = 2000;
+const Note = SupervisorNote;
 const VoteId = z.string().min(1).max(64);
 
 export const SupervisorExport = z.object({ fileName: z.string(), mediaType: z.string(), content: z.string() });
@@ -73,17 +65,26 @@ export const supervisorInvokeContract = {
     }),
     result: answer(RaterVotesResponse),
   },
+  /** The whole team's votes, one cursor for all raters (instead of paging rater by rater). */
+  'supervisor.teamVotes': {
+    args: z.strictObject({
+      cursor: z.string().min(1).max(256).optional(),
+      limit: z.number().int().min(1).max(1000).optional(),
+    }),
+    result: answer(RaterVotesResponse),
+  },
   'supervisor.disagreements': { args: z.strictObject({ raterId: OpaqueId }), result: answer(DisagreementsResponse) },
   'supervisor.flags': {
     args: z.strictObject({ raterId: OpaqueId.optional() }),
-    result: answer(z.object({ flags: z.array(FlagEntry) })),
+    result: answer(FlagsResponse),
   },
-  'supervisor.flag': { args: z.strictObject({ raterId: OpaqueId, note: Note }), result: answer(FlagEntry) },
-  'supervisor.unflag': { args: z.strictObject({ raterId: OpaqueId, note: Note }), result: answer(FlagEntry) },
-  /** Marks one vote's item ambiguous, or the vote wrong; stored on the vote's rater. */
+  'supervisor.flag': { args: z.strictObject({ raterId: OpaqueId, note: Note }), result: answer(Flag) },
+  'supervisor.unflag': { args: z.strictObject({ raterId: OpaqueId, note: Note }), result: answer(Flag) },
+  'supervisor.marks': { args: z.strictObject({ raterId: OpaqueId.optional() }), result: answer(ItemMarksResponse) },
+  /** Marks one vote's item ambiguous, or the vote wrong (the server finds the vote's rater). */
   'supervisor.markVote': {
-    args: z.strictObject({ raterId: OpaqueId, voteId: VoteId, mark: ItemMark, note: Note }),
-    result: answer(FlagEntry),
+    args: z.strictObject({ voteId: VoteId, mark: MarkKind, note: Note }),
+    result: answer(ItemMark),
   },
   /** One rater's votes (or the whole team's) as the server exports them: pseudonymous rater ids only. */
   'supervisor.export': {

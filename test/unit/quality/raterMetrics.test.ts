@@ -24,6 +24,16 @@ describe('position bias', () => {
     expect(bias.pValue).toBeCloseTo(22 / 1024, 14);
   });
 
+  it('counts the side the rater saw first when the vote recorded it, else the side called first', () => {
+    const votes: RaterVote[] = [
+      { raterId: 'r', itemId: 'a', choice: 'second', shownFirst: 'second' },
+      { raterId: 'r', itemId: 'b', choice: 'first', shownFirst: 'second' },
+      { raterId: 'r', itemId: 'c', choice: 'first', shownFirst: 'first' },
+      { raterId: 'r', itemId: 'd', choice: 'first' },
+    ];
+    expect(positionBias(votes)).toMatchObject({ decisive: 4, first: 3, firstShare: 0.75 });
+  });
+
   it('gives p = 1 for a perfectly balanced rater and null with no decisive votes', () => {
     expect(binomialTestHalf(5, 10)).toBe(1);
     expect(positionBias([{ raterId: 'r', itemId: 'i', choice: 'tie' }])).toEqual({

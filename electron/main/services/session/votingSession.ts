@@ -94,6 +94,8 @@ export class VotingSession {
       ticket: task.ticket,
       choice,
       ...optional,
+      // The comparison screen shows task.responses in order (TaskContent.tsx): that is what the rater saw.
+      shownOrder: [task.responses[0].handle, task.responses[1].handle],
       activeMs,
       shownAt,
       votedAt: new Date(this.deps.now()).toISOString(),

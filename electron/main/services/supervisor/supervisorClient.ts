@@ -41,7 +41,7 @@ export class SupervisorClient {
   }
 
   /**
-   * Loading a team means one request per rater page, which meets the server's
+   * Loading a team means one request per thousand votes, which can meet the server's
    * per-account budget (a 429 with Retry-After). Reads are idempotent, so they
    * wait and go again; writes are never repeated behind the supervisor's back.
    */

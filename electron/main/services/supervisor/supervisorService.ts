@@ -1,26 +1,25 @@
 import { z } from 'zod';
-import type {
-  FlagEntry,
-  FlagKind,
-  ItemMark,
-  SupervisorAnswer,
-  SupervisorExport,
-} from '../../../../shared/ipc/features/supervisorContract';
+import type { SupervisorAnswer, SupervisorExport } from '../../../../shared/ipc/features/supervisorContract';
 import {
   DisagreementsResponse,
   Flag,
   FlagsResponse,
+  ItemMark,
+  ItemMarksResponse,
+  type MarkKind,
   RatersResponse,
   RaterVotesResponse,
   SUPERVISOR_EXPORT_PATH,
   SUPERVISOR_FLAGS_PATH,
+  SUPERVISOR_MARKS_PATH,
   SUPERVISOR_RATERS_PATH,
+  SUPERVISOR_VOTES_PATH,
   supervisorDisagreementsPath,
   supervisorItemPath,
   supervisorRaterVotesPath,
+  supervisorUnflagPath,
   SupervisorItem,
 } from '../../../../shared/protocol/supervisor';
-import { decodeFlag, encodeFlagNote } from './flagNotes';
 import type { SupervisorClient } from './supervisorClient';
 
 function withQuery(path: string, query: Record<string, string | number | undefined>): string {
@@ -51,21 +50,6 @@ function safeFilePart(value: string): string {
 
 /** One method per supervisor IPC call: validated proxies to /v1/supervisor, nothing cached. */
 export function createSupervisorService(client: SupervisorClient, today: () => Date = () => new Date()) {
-  const addFlag = async (
-    raterId: string,
-    kind: FlagKind,
-    note: string,
-    voteId?: string,
-  ): Promise<SupervisorAnswer<FlagEntry>> =>
-    mapAnswer(
-      await client.request({
-        method: 'POST',
-        path: SUPERVISOR_FLAGS_PATH,
-        body: { raterId, note: encodeFlagNote(kind, note), ...(voteId ? { voteId } : {}) },
-        schema: Flag,
-      }),
-      decodeFlag,
-    );
   return {
     raters: () => client.request({ method: 'GET', path: SUPERVISOR_RATERS_PATH, schema: RatersResponse }),
     raterVotes: (raterId: string, page: { cursor?: string; limit?: number }) =>
@@ -74,23 +58,22 @@ export function createSupervisorService(client: SupervisorClient, today: () => D
         path: withQuery(supervisorRaterVotesPath(raterId), page),
         schema: RaterVotesResponse,
       }),
-    item: (itemId: string) => client.request({ method: 'GET', path: supervisorItemPath(itemId), schema: SupervisorItem }),
+    teamVotes: (page: { cursor?: string; limit?: number }) =>
+      client.request({ method: 'GET', path: withQuery(SUPERVISOR_VOTES_PATH, page), schema: RaterVotesResponse }),
+    item: (itemId: string) =>
+      client.request({ method: 'GET', path: supervisorItemPath(itemId), schema: SupervisorItem }),
     disagreements: (raterId: string) =>
       client.request({ method: 'GET', path: supervisorDisagreementsPath(raterId), schema: DisagreementsResponse }),
-    flags: async (raterId?: string) =>
-      mapAnswer(
-        await client.request({
-          method: 'GET',
-          path: withQuery(SUPERVISOR_FLAGS_PATH, { raterId }),
-          schema: FlagsResponse,
-        }),
-        (data) => ({
-          flags: data.flags.map(decodeFlag),
-        }),
-      ),
-    flag: (raterId: string, note: string) => addFlag(raterId, 'flag', note),
-    unflag: (raterId: string, note: string) => addFlag(raterId, 'unflag', note),
-    markVote: (raterId: string, voteId: string, mark: ItemMark, note: string) => addFlag(raterId, mark, note, voteId),
+    flags: (raterId?: string) =>
+      client.request({ method: 'GET', path: withQuery(SUPERVISOR_FLAGS_PATH, { raterId }), schema: FlagsResponse }),
+    flag: (raterId: string, note: string) =>
+      client.request({ method: 'POST', path: SUPERVISOR_FLAGS_PATH, body: { raterId, note }, schema: Flag }),
+    unflag: (raterId: string, note: string) =>
+      client.request({ method: 'POST', path: supervisorUnflagPath(raterId), body: { note }, schema: Flag }),
+    marks: (raterId?: string) =>
+      client.request({ method: 'GET', path: withQuery(SUPERVISOR_MARKS_PATH, { raterId }), schema: ItemMarksResponse }),
+    markVote: (voteId: string, mark: MarkKind, note: string) =>
+      client.request({ method: 'POST', path: SUPERVISOR_MARKS_PATH, body: { voteId, mark, note }, schema: ItemMark }),
     export: async (format: 'csv' | 'jsonl', raterId?: string): Promise<SupervisorAnswer<SupervisorExport>> =>
       mapAnswer(
         await client.request({

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { AuthRequiredError } from '../../../../electron/main/services/auth/authService';
 import { ApiError, type ApiCall, type ApiClient } from '../../../../electron/main/services/backend/apiClient';
-import { decodeFlag, encodeFlagNote } from '../../../../electron/main/services/supervisor/flagNotes';
 import { SupervisorClient, type SupervisorAuth } from '../../../../electron/main/services/supervisor/supervisorClient';
 import { createSupervisorService } from '../../../../electron/main/services/supervisor/supervisorService';
 
@@ -112,37 +111,6 @@ describe('the supervisor client', () => {
   });
 });
 
-describe('flag notes', () => {
-  const flag = {
-    id: 1,
-    raterId: 'r',
-    voteId: null,
-    source: 'supervisor' as const,
-    createdBy: 's',
-    createdByName: 'Sam Supervisor',
-    createdAt: '2026-01-01T00:00:00.000Z',
-  };
-
-  it('writes the kind as a prefix and reads it back', () => {
-    expect(encodeFlagNote('unflag', ' Talked it through. ')).toBe('[unflag] Talked it through.');
-    expect(decodeFlag({ ...flag, note: '[vote_wrong] Picked the refusal.' })).toMatchObject({
-      kind: 'vote_wrong',
-      text: 'Picked the refusal.',
-    });
-  });
-
-  it('reads a note without a prefix (the anomaly scan, other clients) as a plain flag', () => {
-    expect(decodeFlag({ ...flag, note: 'Sequential anomaly test fired', source: 'anomaly_test' })).toMatchObject({
-      kind: 'flag',
-      text: 'Sequential anomaly test fired',
-    });
-    expect(decodeFlag({ ...flag, note: '[later] not a kind' })).toMatchObject({
-      kind: 'flag',
-      text: '[later] not a kind',
-    });
-  });
-});
-
 describe('the supervisor service', () => {
   const today = () => new Date('2026-03-04T12:00:00Z');
 
@@ -155,27 +123,31 @@ describe('the supervisor service', () => {
     expect(api.sent[0]!.request.path).toBe('/v1/supervisor/raters/llmfao%20worker%2F1/votes?cursor=abc&limit=500');
   });
 
-  it('posts flags, unflags and marks with their kind, and returns them decoded', async () => {
-    const stored = (note: string, voteId: string | null = null) => ({
+  it('posts flags, unflags and marks to their own endpoints', async () => {
+    const flag = (kind: 'flag' | 'unflag', note: string) => ({
       id: 7,
-      raterId: 'r',
-      voteId,
+      kind,
+      raterId: 'r/1',
+      voteId: null,
       note,
       source: 'supervisor',
       createdBy: 's',
       createdByName: 'Sam Supervisor',
       createdAt: '2026-01-01T00:00:00.000Z',
     });
-    const api = scriptedApi([stored('[unflag] ok now'), stored('[ambiguous] two readings', 'v1')]);
+    const mark = { ...flag('flag', 'two readings'), mark: 'ambiguous', voteId: 'v1', itemId: 'i1' };
+    const api = scriptedApi([flag('unflag', 'ok now'), mark, { votes: [], nextCursor: null }]);
     const service = createSupervisorService(new SupervisorClient({ api, auth: auth(), sleep: noSleep }), today);
-    expect(await service.unflag('r', 'ok now')).toMatchObject({ ok: true, data: { kind: 'unflag', text: 'ok now' } });
-    expect(await service.markVote('r', 'v1', 'ambiguous', 'two readings')).toMatchObject({
+    expect(await service.unflag('r/1', 'ok now')).toMatchObject({ ok: true, data: { kind: 'unflag', note: 'ok now' } });
+    expect(await service.markVote('v1', 'ambiguous', 'two readings')).toMatchObject({
       ok: true,
-      data: { kind: 'ambiguous', voteId: 'v1' },
+      data: { mark: 'ambiguous', voteId: 'v1', itemId: 'i1' },
     });
-    expect(api.sent.map((s) => s.request.body)).toEqual([
-      { raterId: 'r', note: '[unflag] ok now' },
-      { raterId: 'r', note: '[ambiguous] two readings', voteId: 'v1' },
+    await service.teamVotes({ cursor: 'abc', limit: 1000 });
+    expect(api.sent.map((s) => [s.request.method, s.request.path, s.request.body])).toEqual([
+      ['POST', '/v1/supervisor/raters/r%2F1/unflag', { note: 'ok now' }],
+      ['POST', '/v1/supervisor/marks', { voteId: 'v1', mark: 'ambiguous', note: 'two readings' }],
+      ['GET', '/v1/supervisor/votes?cursor=abc&limit=1000', undefined],
     ]);
   });
 

@@ -1,6 +1,5 @@
 import type { AuthState } from '../../../../shared/ipc/contract';
-import type { FlagEntry } from '../../../../shared/ipc/features/supervisorContract';
-import type { RatersResponse, RaterVote } from '../../../../shared/protocol/supervisor';
+import type { Flag, ItemMark, RatersResponse, RaterVote } from '../../../../shared/protocol/supervisor';
 import { setRendererApi } from '../../../../renderer/src/bridge';
 import { createFakeRendererApi } from '../../../support/fakeRendererApi';
 
@@ -18,15 +17,15 @@ export function fakeSupervisorApi(
   votes: readonly RaterVote[],
   options: { forbidden?: boolean } = {},
 ) {
-  const flags: FlagEntry[] = [];
-  const store = (raterId: string, kind: FlagEntry['kind'], text: string, voteId: string | null = null) => {
-    const flag: FlagEntry = {
+  const flags: Flag[] = [];
+  const marks: ItemMark[] = [];
+  const store = (raterId: string, kind: Flag['kind'], note: string) => {
+    const flag: Flag = {
       id: flags.length + 1,
       raterId,
-      voteId,
-      note: `[${kind}] ${text}`,
+      voteId: null,
+      note,
       kind,
-      text,
       source: 'supervisor',
       createdBy: 'me',
       createdByName: 'Me',
@@ -39,20 +38,26 @@ export function fakeSupervisorApi(
     'supervisor.raters': () =>
       options.forbidden ? { ok: false, failure: { reason: 'forbidden', detail: '403' } } : { ok: true, data: team },
     'supervisor.flags': () => ({ ok: true, data: { flags: [...flags] } }),
-    'supervisor.raterVotes': (args) => ({
-      ok: true,
-      data: { votes: votes.filter((v) => v.raterId === (args as { raterId: string }).raterId), nextCursor: null },
-    }),
+    'supervisor.marks': () => ({ ok: true, data: { marks: [...marks] } }),
+    'supervisor.teamVotes': () => ({ ok: true, data: { votes: [...votes], nextCursor: null } }),
     'supervisor.disagreements': () => ({ ok: true, data: { disagreements: [] } }),
     'supervisor.flag': (args) => store((args as { raterId: string }).raterId, 'flag', (args as { note: string }).note),
     'supervisor.markVote': (args) => {
-      const { raterId, voteId, mark, note } = args as {
-        raterId: string;
-        voteId: string;
-        mark: 'ambiguous' | 'vote_wrong';
-        note: string;
+      const { voteId, mark, note } = args as { voteId: string; mark: ItemMark['mark']; note: string };
+      const vote = votes.find((v) => v.voteId === voteId)!;
+      const record: ItemMark = {
+        id: marks.length + 1,
+        mark,
+        voteId,
+        itemId: vote.itemId,
+        raterId: vote.raterId,
+        note,
+        createdBy: 'me',
+        createdByName: 'Me',
+        createdAt: '2026-11-27T10:00:00.000Z',
       };
-      return store(raterId, mark, note, voteId);
+      marks.push(record);
+      return { ok: true, data: record };
     },
   });
   setRendererApi(fake.api);

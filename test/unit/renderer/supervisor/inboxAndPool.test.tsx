@@ -95,7 +95,7 @@ describe('the disagreement inbox', () => {
       fireEvent.click(screen.getByTestId('note-submit'));
     });
     const call = fake.calls.find((c) => c.channel === 'supervisor.markVote');
-    expect(call?.args).toMatchObject({ mark: 'ambiguous', note: 'Both readings are fair.', raterId: 'r1' });
+    expect(call?.args).toMatchObject({ mark: 'ambiguous', note: 'Both readings are fair.' });
     expect(await within(screen.getByTestId('inbox-card-item-2')).findByTestId('mark-note-ambiguous')).toBeTruthy();
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { FlagEntry } from '../../../../shared/ipc/features/supervisorContract';
+import type { Flag, ItemMark } from '../../../../shared/protocol/supervisor';
 import { tailCuts } from '../../../../renderer/src/features/supervisor/analysis/poolTails';
 import { assessRaters } from '../../../../renderer/src/features/supervisor/analysis/raterStatus';
-import { flaggedRaters, marksByVote } from '../../../../renderer/src/features/supervisor/data/flagState';
+import { flaggedRaters, marksByVote, reviewHistory } from '../../../../renderer/src/features/supervisor/data/flagState';
 import { rater } from './fixtures';
 
 const base = { votes: 100, agreementCompared: 80, positionBiasPValue: 0.5, positionBias: 0.5, anomalyScore: 0.1 };
@@ -76,14 +76,13 @@ describe('pool-relative thresholds', () => {
   });
 });
 
-function entry(id: number, raterId: string, kind: FlagEntry['kind'], voteId: string | null = null): FlagEntry {
+function entry(id: number, raterId: string, kind: Flag['kind'], voteId: string | null = null): Flag {
   return {
     id,
     raterId,
     voteId,
     kind,
-    text: 'note',
-    note: `[${kind}] note`,
+    note: 'note',
     source: 'supervisor',
     createdBy: 's',
     createdByName: 'Sam',
@@ -91,17 +90,46 @@ function entry(id: number, raterId: string, kind: FlagEntry['kind'], voteId: str
   };
 }
 
+function mark(id: number, voteId: string, kind: ItemMark['mark'], at = '2026-01-02T00:00:00.000Z'): ItemMark {
+  return {
+    id,
+    mark: kind,
+    voteId,
+    itemId: `item-${voteId}`,
+    raterId: 'c',
+    note: 'mark',
+    createdBy: 's',
+    createdByName: 'Sam',
+    createdAt: at,
+  };
+}
+
 describe('flag state from the flags history', () => {
+  it('merges flags and marks into one history in time order', () => {
+    const history = reviewHistory(
+      [entry(1, 'c', 'flag'), { ...entry(2, 'c', 'unflag'), createdAt: '2026-01-03T00:00:00.000Z' }],
+      [mark(1, 'v1', 'vote_wrong')],
+    );
+    expect(history.map((h) => [h.key, h.kind])).toEqual([
+      ['flag-1', 'flag'],
+      ['mark-1', 'vote_wrong'],
+      ['flag-2', 'unflag'],
+    ]);
+  });
+
   it('follows the latest rater-level entry; marks on votes never flag a rater', () => {
     const entries = [
       entry(3, 'a', 'unflag'),
       entry(1, 'a', 'flag'),
       entry(2, 'b', 'flag'),
-      entry(4, 'c', 'vote_wrong', 'v1'),
-      entry(5, 'd', 'ambiguous', 'v2'),
+      entry(4, 'c', 'flag', 'v1'),
     ];
     expect([...flaggedRaters(entries)]).toEqual(['b']);
-    expect([...marksByVote(entries).keys()]).toEqual(['v1', 'v2']);
+    const marks = [mark(2, 'v2', 'ambiguous'), mark(1, 'v1', 'vote_wrong'), mark(3, 'v1', 'ambiguous')];
+    expect([...marksByVote(marks)].map(([vote, list]) => [vote, list.map((m) => m.id)])).toEqual([
+      ['v1', [1, 3]],
+      ['v2', [2]],
+    ]);
   });
 
   it('treats anomaly-scan flags as flags until someone unflags', () => {

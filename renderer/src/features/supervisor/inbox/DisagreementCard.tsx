@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { FlagEntry } from '../../../../../shared/ipc/features/supervisorContract';
+import type { ItemMark } from '../../../../../shared/protocol/supervisor';
 import { useSupervisor } from '../../../stores/supervisor';
 import type { InboxCard } from '../analysis/inbox';
 import { CopyLinkButton } from '../common/CopyLinkButton';
@@ -11,16 +11,16 @@ import { ItemPreview } from './ItemPreview';
 interface CardProps {
   card: InboxCard;
   names: ReadonlyMap<string, string>;
-  marks: ReadonlyMap<string, FlagEntry[]>;
+  marks: ReadonlyMap<string, ItemMark[]>;
 }
 
-function MarkNotes({ entries }: { entries: readonly FlagEntry[] }) {
+function MarkNotes({ entries }: { entries: readonly ItemMark[] }) {
   const { t } = useTranslation('supervisor');
   return (
     <>
       {entries.map((entry) => (
-        <span key={entry.id} className="tag tag--info" data-testid={`mark-note-${entry.kind}`}>
-          {t(`inbox.marked.${entry.kind}`)}: <bdi>{entry.text}</bdi>
+        <span key={entry.id} className="tag tag--info" data-testid={`mark-note-${entry.mark}`}>
+          {t(`inbox.marked.${entry.mark}`)}: <bdi>{entry.note}</bdi>
         </span>
       ))}
     </>
@@ -32,7 +32,7 @@ export function DisagreementCard({ card, names, marks }: CardProps) {
   const { t } = useTranslation('supervisor');
   const f = useFormat();
   const openRater = useSupervisor((state) => state.openRater);
-  const itemMarks = card.votes.flatMap((v) => (marks.get(v.vote.voteId) ?? []).filter((m) => m.kind === 'ambiguous'));
+  const itemMarks = card.votes.flatMap((v) => (marks.get(v.vote.voteId) ?? []).filter((m) => m.mark === 'ambiguous'));
   const anchor = card.votes[0]!.vote;
   return (
     <article
@@ -86,12 +86,12 @@ export function DisagreementCard({ card, names, marks }: CardProps) {
               </span>
             ))}
             {vote.rationale ? <bdi className="rationale">{vote.rationale}</bdi> : null}
-            <MarkNotes entries={(marks.get(vote.voteId) ?? []).filter((m) => m.kind === 'vote_wrong')} />
-            <ItemMarkButton mark="vote_wrong" raterId={vote.raterId} voteId={vote.voteId} itemId={card.itemId} />
+            <MarkNotes entries={(marks.get(vote.voteId) ?? []).filter((m) => m.mark === 'vote_wrong')} />
+            <ItemMarkButton mark="vote_wrong" voteId={vote.voteId} itemId={card.itemId} />
           </li>
         ))}
       </ul>
-      <ItemMarkButton mark="ambiguous" raterId={anchor.raterId} voteId={anchor.voteId} itemId={card.itemId} />
+      <ItemMarkButton mark="ambiguous" voteId={anchor.voteId} itemId={card.itemId} />
     </article>
   );
 }

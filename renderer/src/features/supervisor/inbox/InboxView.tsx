@@ -18,12 +18,12 @@ export function InboxView() {
   const f = useFormat();
   const total = useSupervisor((state) => state.analysis?.inbox.total ?? null);
   const raters = useSupervisor((state) => state.team?.raters ?? null);
-  const flags = useSupervisor((state) => state.flags);
+  const storedMarks = useSupervisor((state) => state.marks);
   const [kind, setKind] = useState<KindFilter>('all');
   const [query, setQuery] = useState('');
   const inbox = useInbox(kind, itemIdFromQuery(query));
   const names = useMemo(() => new Map((raters ?? []).map((r) => [r.id, r.displayName])), [raters]);
-  const marks = useMemo(() => marksByVote(flags), [flags]);
+  const marks = useMemo(() => marksByVote(storedMarks), [storedMarks]);
   if (total === null || !inbox) return <p className="muted">{t('detail.waitingForVotes')}</p>;
   return (
     <section aria-labelledby="inbox-title" className="supervisor-view">

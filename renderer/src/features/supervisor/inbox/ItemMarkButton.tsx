@@ -1,27 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ItemMark } from '../../../../../shared/ipc/features/supervisorContract';
+import type { MarkKind } from '../../../../../shared/protocol/supervisor';
 import { useSupervisor } from '../../../stores/supervisor';
 import { NoteDialog } from '../common/NoteDialog';
 
 /** Marks an item ambiguous or one vote wrong, with a note; stored and audit-logged on the server. */
-export function ItemMarkButton({
-  mark,
-  raterId,
-  voteId,
-  itemId,
-}: {
-  mark: ItemMark;
-  raterId: string;
-  voteId: string;
-  itemId: string;
-}) {
+export function ItemMarkButton({ mark, voteId, itemId }: { mark: MarkKind; voteId: string; itemId: string }) {
   const { t } = useTranslation('supervisor');
   const markVote = useSupervisor((state) => state.markVote);
   const announce = useSupervisor((state) => state.announce);
   const [asking, setAsking] = useState(false);
   const submit = async (note: string) => {
-    const failure = await markVote(raterId, voteId, mark, note);
+    const failure = await markVote(voteId, mark, note);
     if (!failure) announce(t(`notice.marked.${mark}`, { item: itemId }));
     return failure;
   };

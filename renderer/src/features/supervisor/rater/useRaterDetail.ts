@@ -1,16 +1,17 @@
 import { useEffect, useState } from 'react';
-import type { FlagEntry, SupervisorFailure } from '../../../../../shared/ipc/features/supervisorContract';
+import type { SupervisorFailure } from '../../../../../shared/ipc/features/supervisorContract';
 import type { Disagreement } from '../../../../../shared/protocol/supervisor';
 import { call } from '../../../bridge';
 import { useSupervisor } from '../../../stores/supervisor';
 import type { JudgedVote } from '../analysis/raterVotes';
+import { reviewHistory, type HistoryEntry } from '../data/flagState';
 import type { TrendPoint } from '../analysis/trends';
 import { analysisEngine } from '../engine/analysisEngine';
 
 export interface RaterDetailData {
   votes: JudgedVote[] | null;
   trends: TrendPoint[] | null;
-  history: FlagEntry[] | null;
+  history: HistoryEntry[] | null;
   disagreements: Disagreement[] | null;
   failure: SupervisorFailure | null;
 }
@@ -36,16 +37,24 @@ export function useRaterDetail(raterId: string): RaterDetailData {
   }, [raterId, ready]);
   useEffect(() => {
     let live = true;
-    void Promise.all([call('supervisor.flags', { raterId }), call('supervisor.disagreements', { raterId })]).then(
-      ([flags, disagreements]) => {
-        if (!live) return;
-        setRemote({
-          history: flags.ok ? flags.data.flags : null,
-          disagreements: disagreements.ok ? disagreements.data.disagreements : null,
-          failure: !flags.ok ? flags.failure : !disagreements.ok ? disagreements.failure : null,
-        });
-      },
-    );
+    void Promise.all([
+      call('supervisor.flags', { raterId }),
+      call('supervisor.marks', { raterId }),
+      call('supervisor.disagreements', { raterId }),
+    ]).then(([flags, marks, disagreements]) => {
+      if (!live) return;
+      setRemote({
+        history: flags.ok && marks.ok ? reviewHistory(flags.data.flags, marks.data.marks) : null,
+        disagreements: disagreements.ok ? disagreements.data.disagreements : null,
+        failure: !flags.ok
+          ? flags.failure
+          : !marks.ok
+            ? marks.failure
+            : !disagreements.ok
+              ? disagreements.failure
+              : null,
+      });
+    });
     return () => {
       live = false;
     };

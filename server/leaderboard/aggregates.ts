@@ -1,0 +1,156 @@
+import type { Db } from '../db/open';
+import { sql } from '../db/statements';
+import type { Outcome } from '../tasks/repo';
+import { SegmentCube, type Segment } from './cube';
+
+/**
+ * The leaderboard's aggregates on disk, written in the same transaction as
+ * each counted vote (insertVote calls addVoteToAggregates), so they are
+ * exactly as durable as the votes, and a restart reads the aggregate rows
+ * instead of grouping every vote. Segment fields are '' for "not set"
+ * (primary keys cannot be NULL); pairs are stored as the cube keeps them:
+ * lo < hi by code unit, lo's wins first.
+ */
+export const AGGREGATE_TABLES = `
+CREATE TABLE leaderboard_counts (
+  language TEXT NOT NULL, country TEXT NOT NULL, age_band TEXT NOT NULL, education TEXT NOT NULL, category TEXT NOT NULL,
+  model_lo TEXT NOT NULL, model_hi TEXT NOT NULL,
+  wins_lo INTEGER NOT NULL, wins_hi INTEGER NOT NULL, ties INTEGER NOT NULL, both_bad INTEGER NOT NULL,
+  PRIMARY KEY (language, country, age_band, education, category, model_lo, model_hi)
+) WITHOUT ROWID;
+CREATE TABLE leaderboard_raters (
+  language TEXT NOT NULL, country TEXT NOT NULL, age_band TEXT NOT NULL, education TEXT NOT NULL, category TEXT NOT NULL,
+  account_id INTEGER NOT NULL,
+  PRIMARY KEY (language, country, age_band, education, category, account_id)
+) WITHOUT ROWID;
+`;
+
+type SegmentKey = [string, string, string, string, string];
+
+const keyOf = (segment: Segment): SegmentKey => [
+  segment.language ?? '',
+  segment.country ?? '',
+  segment.age_band ?? '',
+  segment.education ?? '',
+  segment.category ?? '',
+];
+
+const orNull = (value: string): string | null => (value === '' ? null : value);
+
+/** [lo wins, hi wins, ties, both bad] for n votes of one outcome between modelA and modelB. */
+function delta(modelA: string, modelB: string, outcome: Outcome, n: number): { lo: string; hi: string; row: number[] } {
+  const flipped = modelB < modelA;
+  const row = [0, 0, 0, 0];
+  const column = { a: 0, b: 1, tie: 2, both_bad: 3 }[outcome];
+  row[flipped && column < 2 ? 1 - column : column] = n;
+  return flipped ? { lo: modelB, hi: modelA, row } : { lo: modelA, hi: modelB, row };
+}
+
+export function addCountsToAggregates(
+  db: Db,
+  segment: Segment,
+  modelA: string,
+  modelB: string,
+  outcome: Outcome,
+  n: number,
+): void {
+  const { lo, hi, row } = delta(modelA, modelB, outcome, n);
+  sql(
+    db,
+    `INSERT INTO leaderboard_counts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT DO UPDATE SET wins_lo = wins_lo + excluded.wins_lo, wins_hi = wins_hi + excluded.wins_hi,
+       ties = ties + excluded.ties, both_bad = both_bad + excluded.both_bad`,
+  ).run(...keyOf(segment), lo, hi, ...(row as [number, number, number, number]));
+}
+
+export function addRaterToAggregates(db: Db, segment: Segment, accountId: number): void {
+  sql(db, 'INSERT OR IGNORE INTO leaderboard_raters VALUES (?, ?, ?, ?, ?, ?)').run(...keyOf(segment), accountId);
+}
+
+/** One counted vote into the stored aggregates. Call inside the vote's transaction. */
+export function addVoteToAggregates(
+  db: Db,
+  vote: { accountId: number; modelA: string; modelB: string; outcome: Outcome; segment: Segment },
+): void {
+  addCountsToAggregates(db, vote.segment, vote.modelA, vote.modelB, vote.outcome, 1);
+  addRaterToAggregates(db, vote.segment, vote.accountId);
+}
+
+interface SegmentRow {
+  language: string;
+  country: string;
+  age_band: string;
+  education: string;
+  category: string;
+}
+
+const segmentOf = (row: SegmentRow): Segment => ({
+  language: row.language,
+  country: orNull(row.country),
+  age_band: orNull(row.age_band),
+  education: orNull(row.education),
+  category: row.category,
+});
+
+/** The cube from the stored aggregates: one read of each table, no scan of the votes. */
+export function loadCubeFromAggregates(db: Db): SegmentCube {
+  const cube = new SegmentCube();
+  const counts = db.prepare('SELECT * FROM leaderboard_counts');
+  for (const row of counts.iterate() as Iterable<
+    SegmentRow & {
+      model_lo: string;
+      model_hi: string;
+      wins_lo: number;
+      wins_hi: number;
+      ties: number;
+      both_bad: number;
+    }
+  >) {
+    const segment = segmentOf(row);
+    if (row.wins_lo) cube.addCounts(segment, row.model_lo, row.model_hi, 'a', row.wins_lo);
+    if (row.wins_hi) cube.addCounts(segment, row.model_lo, row.model_hi, 'b', row.wins_hi);
+    if (row.ties) cube.addCounts(segment, row.model_lo, row.model_hi, 'tie', row.ties);
+    if (row.both_bad) cube.addCounts(segment, row.model_lo, row.model_hi, 'both_bad', row.both_bad);
+  }
+  for (const row of db.prepare('SELECT * FROM leaderboard_raters').iterate() as Iterable<
+    SegmentRow & { account_id: number }
+  >) {
+    cube.addRater(segmentOf(row), row.account_id);
+  }
+  return cube;
+}
+
+/**
+ * Rebuilds the stored aggregates from the votes table (two GROUP BY scans):
+ * once, by the migration that creates them, and by tools that bulk-insert
+ * votes with raw SQL. Call inside a transaction.
+ */
+export function rebuildAggregates(db: Db): void {
+  db.exec('DELETE FROM leaderboard_counts; DELETE FROM leaderboard_raters;');
+  const counts = db.prepare(
+    `SELECT language, country, age_band, education, category, model_a, model_b, outcome, COUNT(*) AS n
+     FROM votes WHERE counted = 1 AND outcome <> 'cant_read'
+     GROUP BY language, country, age_band, education, category, model_a, model_b, outcome`,
+  );
+  for (const row of counts.iterate() as Iterable<
+    {
+      language: string;
+      country: string | null;
+      age_band: string | null;
+      education: string | null;
+      category: string;
+    } & {
+      model_a: string;
+      model_b: string;
+      outcome: Outcome;
+      n: number;
+    }
+  >) {
+    addCountsToAggregates(db, row, row.model_a, row.model_b, row.outcome, row.n);
+  }
+  db.exec(
+    `INSERT OR IGNORE INTO leaderboard_raters
+     SELECT DISTINCT language, COALESCE(country, ''), COALESCE(age_band, ''), COALESCE(education, ''), category, account_id
+     FROM votes WHERE counted = 1 AND outcome <> 'cant_read'`,
+  );
+}

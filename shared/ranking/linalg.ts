@@ -20,7 +20,23 @@ export function choleskyInPlace(a: Float64Array, n: number): boolean {
     const ljj = Math.sqrt(d);
     a[rowJ + j] = ljj;
     const inv = 1 / ljj;
-    for (let i = j + 1; i < n; i++) {
+    let i = j + 1;
+    // Two rows at a time: two independent sums hide the latency of each multiply-add and
+    // share the loads of row j. Each sum still runs over k in order, so L is bit-identical.
+    for (; i + 1 < n; i += 2) {
+      const rowI = i * n;
+      const rowI1 = rowI + n;
+      let s0 = a[rowI + j]!;
+      let s1 = a[rowI1 + j]!;
+      for (let k = 0; k < j; k++) {
+        const ljk = a[rowJ + k]!;
+        s0 -= a[rowI + k]! * ljk;
+        s1 -= a[rowI1 + k]! * ljk;
+      }
+      a[rowI + j] = s0 * inv;
+      a[rowI1 + j] = s1 * inv;
+    }
+    if (i < n) {
       const rowI = i * n;
       let s = a[rowI + j]!;
       for (let k = 0; k < j; k++) s -= a[rowI + k]! * a[rowJ + k]!;
@@ -53,23 +69,64 @@ export function choleskySolveInPlace(l: Float64Array, n: number, b: Float64Array
  */
 export function choleskyInverse(l: Float64Array, n: number): Float64Array {
   const u = new Float64Array(n * n);
-  for (let j = 0; j < n; j++) {
-    const row = j * n;
-    for (let i = j; i < n; i++) {
-      let s = i === j ? 1 : 0;
-      const li = i * n;
-      for (let k = j; k < i; k++) s -= l[li + k]! * u[row + k]!;
-      u[row + i] = s / l[li + i]!;
-    }
-  }
+  for (let j = 0; j < n; j++) invertColumn(l, n, j, u);
   const out = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) {
+    const rowI = i * n;
+    let j = 0;
+    // Two entries of row i at a time, sharing the loads of U's row i (same order per sum).
+    for (; j + 1 <= i; j += 2) {
+      const rowJ = j * n;
+      const rowJ1 = rowJ + n;
+      let s0 = 0;
+      let s1 = 0;
+      for (let k = i; k < n; k++) {
+        const uik = u[rowI + k]!;
+        s0 += uik * u[rowJ + k]!;
+        s1 += uik * u[rowJ1 + k]!;
+      }
+      out[rowI + j] = s0;
+      out[rowJ + i] = s0;
+      out[rowI + j + 1] = s1;
+      out[rowJ1 + i] = s1;
+    }
+    if (j === i) {
       let s = 0;
-      for (let k = i; k < n; k++) s += u[i * n + k]! * u[j * n + k]!;
-      out[i * n + j] = s;
-      out[j * n + i] = s;
+      for (let k = i; k < n; k++) s += u[rowI + k]! * u[rowI + k]!;
+      out[rowI + i] = s;
     }
   }
   return out;
+}
+
+/**
+ * Column j of L⁻¹ by forward substitution on e_j, stored as row j of `u`. Rows i and i+1
+ * are summed together (row i+1 takes its last term once row i is known), each in the same
+ * order as the textbook loop.
+ */
+function invertColumn(l: Float64Array, n: number, j: number, u: Float64Array): void {
+  const row = j * n;
+  u[row + j] = 1 / l[j * n + j]!;
+  let i = j + 1;
+  for (; i + 1 < n; i += 2) {
+    const li = i * n;
+    const li1 = li + n;
+    let s0 = 0;
+    let s1 = 0;
+    for (let k = j; k < i; k++) {
+      const ujk = u[row + k]!;
+      s0 -= l[li + k]! * ujk;
+      s1 -= l[li1 + k]! * ujk;
+    }
+    const ui = s0 / l[li + i]!;
+    u[row + i] = ui;
+    s1 -= l[li1 + i]! * ui;
+    u[row + i + 1] = s1 / l[li1 + i + 1]!;
+  }
+  if (i < n) {
+    const li = i * n;
+    let s = 0;
+    for (let k = j; k < i; k++) s -= l[li + k]! * u[row + k]!;
+    u[row + i] = s / l[li + i]!;
+  }
 }

@@ -18,18 +18,21 @@ export function sandwichStandardErrors(table: PairTable, theta: Float64Array, ex
   if (!choleskyInPlace(h, n)) throw new Error('sandwich: Hessian is not positive definite');
   const inv = choleskyInverse(h, n);
   const g = gradientVariances(table, theta);
-  const se = new Float64Array(n);
   // diag(H⁻¹ G H⁻¹)_i = Σ_pairs g_k · (H⁻¹_{i,a} − H⁻¹_{i,b})², O(n·pairs) instead of O(n³).
-  for (let i = 0; i < n; i++) {
-    const row = i * n;
-    let v = 0;
-    for (let k = 0; k < table.m; k++) {
-      const d = inv[row + table.a[k]!]! - inv[row + table.b[k]!]!;
-      v += g[k]! * d * d;
+  // H⁻¹ is exactly symmetric, so H⁻¹_{i,a} is row a read along i: the loop runs pair by pair
+  // over two contiguous rows instead of gathering from all over the matrix. Each variance
+  // still sums over the pairs in order.
+  const variance = new Float64Array(n);
+  for (let k = 0; k < table.m; k++) {
+    const rowA = table.a[k]! * n;
+    const rowB = table.b[k]! * n;
+    const gk = g[k]!;
+    for (let i = 0; i < n; i++) {
+      const d = inv[rowA + i]! - inv[rowB + i]!;
+      variance[i]! += gk * d * d;
     }
-    se[i] = Math.sqrt(v);
   }
-  return se;
+  return variance.map(Math.sqrt);
 }
 
 function gradientVariances(table: PairTable, theta: Float64Array): Float64Array {

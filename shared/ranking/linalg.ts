@@ -21,22 +21,30 @@ export function choleskyInPlace(a: Float64Array, n: number): boolean {
     a[rowJ + j] = ljj;
     const inv = 1 / ljj;
     let i = j + 1;
-    // Two rows at a time: two independent sums hide the latency of each multiply-add and
-    // share the loads of row j. Each sum still runs over k in order, so L is bit-identical.
-    for (; i + 1 < n; i += 2) {
-      const rowI = i * n;
-      const rowI1 = rowI + n;
-      let s0 = a[rowI + j]!;
-      let s1 = a[rowI1 + j]!;
+    // Four rows at a time: independent sums hide the latency of each multiply-add and share
+    // the loads of row j. Each sum still runs over k in order, so L is bit-identical.
+    for (; i + 3 < n; i += 4) {
+      const r0 = i * n;
+      const r1 = r0 + n;
+      const r2 = r1 + n;
+      const r3 = r2 + n;
+      let s0 = a[r0 + j]!;
+      let s1 = a[r1 + j]!;
+      let s2 = a[r2 + j]!;
+      let s3 = a[r3 + j]!;
       for (let k = 0; k < j; k++) {
         const ljk = a[rowJ + k]!;
-        s0 -= a[rowI + k]! * ljk;
-        s1 -= a[rowI1 + k]! * ljk;
+        s0 -= a[r0 + k]! * ljk;
+        s1 -= a[r1 + k]! * ljk;
+        s2 -= a[r2 + k]! * ljk;
+        s3 -= a[r3 + k]! * ljk;
       }
-      a[rowI + j] = s0 * inv;
-      a[rowI1 + j] = s1 * inv;
+      a[r0 + j] = s0 * inv;
+      a[r1 + j] = s1 * inv;
+      a[r2 + j] = s2 * inv;
+      a[r3 + j] = s3 * inv;
     }
-    if (i < n) {
+    for (; i < n; i++) {
       const rowI = i * n;
       let s = a[rowI + j]!;
       for (let k = 0; k < j; k++) s -= a[rowI + k]! * a[rowJ + k]!;
@@ -74,27 +82,37 @@ export function choleskyInverse(l: Float64Array, n: number): Float64Array {
   for (let i = 0; i < n; i++) {
     const rowI = i * n;
     let j = 0;
-    // Two entries of row i at a time, sharing the loads of U's row i (same order per sum).
-    for (; j + 1 <= i; j += 2) {
-      const rowJ = j * n;
-      const rowJ1 = rowJ + n;
+    // Four entries of row i at a time, sharing the loads of U's row i (same order per sum).
+    for (; j + 3 <= i; j += 4) {
+      const u0 = j * n;
+      const u1 = u0 + n;
+      const u2 = u1 + n;
+      const u3 = u2 + n;
       let s0 = 0;
       let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
       for (let k = i; k < n; k++) {
         const uik = u[rowI + k]!;
-        s0 += uik * u[rowJ + k]!;
-        s1 += uik * u[rowJ1 + k]!;
+        s0 += uik * u[u0 + k]!;
+        s1 += uik * u[u1 + k]!;
+        s2 += uik * u[u2 + k]!;
+        s3 += uik * u[u3 + k]!;
       }
-      out[rowI + j] = s0;
-      out[rowJ + i] = s0;
-      out[rowI + j + 1] = s1;
-      out[rowJ1 + i] = s1;
+      out[rowI + j] = out[u0 + i] = s0;
+      out[rowI + j + 1] = out[u1 + i] = s1;
+      out[rowI + j + 2] = out[u2 + i] = s2;
+      out[rowI + j + 3] = out[u3 + i] = s3;
     }
-    if (j === i) {
+    for (; j < i; j++) {
+      const rowJ = j * n;
       let s = 0;
-      for (let k = i; k < n; k++) s += u[rowI + k]! * u[rowI + k]!;
-      out[rowI + i] = s;
+      for (let k = i; k < n; k++) s += u[rowI + k]! * u[rowJ + k]!;
+      out[rowI + j] = out[rowJ + i] = s;
     }
+    let s = 0;
+    for (let k = i; k < n; k++) s += u[rowI + k]! * u[rowI + k]!;
+    out[rowI + i] = s;
   }
   return out;
 }

@@ -151,7 +151,7 @@ export async function createMainServices(ports: MainPorts): Promise<MainServices
       api,
       auth,
       clock,
-      journal: { all: () => current().journal.all() },
+      journal: { all: () => current().journal.all(), votedTaskIds: () => current().journal.votedTaskIds() },
       events,
       timers: ports.timers,
       dataDir: (feature) => path.join(ports.dataDir, feature),

@@ -10,7 +10,7 @@ export interface CsvVoteSink {
   addIds(idA: number, idB: number, outcome: Outcome, segment: SegmentFilter | undefined, line: number): void;
 }
 
-interface Columns {
+export interface Columns {
   a: number;
   b: number;
   winner: number;
@@ -140,7 +140,7 @@ function unknownWinner(value: string, line: number): Error {
   return lineError(line, `unknown winner ${JSON.stringify(value)} (expected ${WINNER_VALUES})`);
 }
 
-function csvColumns(header: string[], where: SegmentFilter): Columns {
+export function csvColumns(header: string[], where: SegmentFilter): Columns {
   const names = header.map((h) => h.trim());
   const index = (name: string): number => names.indexOf(name);
   const pair = index('model_a') >= 0 || index('model_b') >= 0 ? ['model_a', 'model_b'] : ['left', 'right'];

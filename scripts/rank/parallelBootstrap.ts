@@ -13,8 +13,15 @@ import {
   type RankOptions,
 } from '../../shared/ranking/index';
 
-/** Below this many rounds a Worker's start-up (~0.4 s under tsx) costs more than it saves. */
-const MIN_PARALLEL_ROUNDS = 200;
+/** Whether this runs as the compiled bundle (`npm run rank`, scripts/rank.mjs) rather than under tsx. */
+const COMPILED = !import.meta.url.endsWith('.ts');
+/**
+ * Below this many rounds a Worker's start-up costs more than it saves: ~0.4 s under tsx, which
+ * transpiles every module again in the Worker; compiled, loading takes milliseconds, and the
+ * Worker's own point fit and sampler set-up (~0.1 s) are repaid by about 100 rounds (≈ 2.5 ms
+ * each) on a free core.
+ */
+const MIN_PARALLEL_ROUNDS = COMPILED ? 100 : 200;
 /** Rounds claimed at a time: small enough to balance, large enough that claiming is free. */
 const CHUNK = 10;
 
@@ -61,12 +68,15 @@ export async function rankModelsParallel(
 }
 
 /**
- * Cores nobody else is using (cores − 1-minute load average, rounded), at least 1, at most 4.
+ * Cores nobody else is using (cores − 1-minute load average, rounded up), at least 1, at most 4.
  * On a shared machine an extra thread only competes with other processes for the same cores
  * and adds the Worker's start-up (measured: slower than one thread at load 4 on 2 cores).
+ * Rounded up because a quiet 2-core machine still shows a load of 0.5–1 (this command's own
+ * start among it): with a core mostly idle, two threads ran 1,000 rounds in 1.27 s against
+ * 2.07 s on one (load 0.6–1.1).
  */
 export function idleCores(): number {
-  return Math.max(1, Math.min(4, Math.round(availableParallelism() - loadavg()[0]!)));
+  return Math.max(1, Math.min(4, Math.ceil(availableParallelism() - loadavg()[0]!)));
 }
 
 /** Runs chunks of rounds until none are left (used by this thread and by every Worker). */
@@ -85,7 +95,7 @@ export function claimRounds(prepared: PreparedRanking, job: BootstrapJob): void 
 function inWorker(job: BootstrapJob): Promise<void> {
   return new Promise((resolve, reject) => {
     // The worker inherits this process's execArgv, so under tsx it can load .ts too.
-    const worker = new Worker(new URL('./bootstrapWorker.ts', import.meta.url), { workerData: job });
+    const worker = new Worker(new URL(COMPILED ? './bootstrapWorker.mjs' : './bootstrapWorker.ts', import.meta.url), { workerData: job });
     worker.once('error', reject);
     worker.once('exit', (code) =>
       code === 0 ? resolve() : reject(new Error(`bootstrap worker exited with code ${code}`)),

@@ -7,7 +7,7 @@ import { centerInPlace, informationInto, pinMeanInto } from './likelihood';
 import { MultinomialSampler } from './multinomial';
 import { emptyTable, type PairTable } from './pairTable';
 import { quantileSorted } from './quantile';
-import { createRng } from './random';
+import { BlockRng } from './random';
 
 export interface BootstrapOptions {
   rounds?: number;
@@ -55,6 +55,8 @@ export class BootstrapRunner {
   private readonly work: { theta: Float64Array };
   private readonly chord: ChordSolver;
   private ridgeInverseCache: Float64Array | null | undefined;
+  /** PRNG stream (seed, r) for round r, the same numbers as createRng(seed, r). */
+  private readonly rng = new BlockRng();
 
   constructor(
     private readonly table: PairTable,
@@ -86,7 +88,7 @@ export class BootstrapRunner {
     const seed = this.options.seed ?? DEFAULT_SEED;
     let degenerateRounds = 0;
     for (let r = from; r < to; r++) {
-      this.sampler.sample(createRng(seed, r), this.draw);
+      this.sampler.sample(this.rng.reset(seed, r), this.draw);
       const screened = loadDraw(sample, this.draw, this.points);
       const degenerate = fit.ridge === 0 && (screened || !this.solve(this.inverse, fit.ridge));
       if (degenerate && !(strongComponents(sample).length > 1)) {

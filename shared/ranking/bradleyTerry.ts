@@ -41,13 +41,17 @@ export function fitBradleyTerry(table: PairTable, options: BradleyTerryOptions =
   const trial = new Float64Array(n);
   let gradient = gradientInto(table, theta, ridge, grad);
   let iterations = 0;
+  // ℓ(θ) of the current θ: the accepted trial's value carries over, saving one pass per step.
+  let likelihood = gradient >= tolerance ? logLikelihood(table, theta, ridge) : 0;
   while (gradient >= tolerance && iterations < maxIterations) {
     informationInto(table, theta, ridge, h);
     if (ridge === 0) pinMeanInto(h, n);
     if (!choleskyInPlace(h, n)) break;
     step.set(grad);
     choleskySolveInPlace(h, n, step);
-    if (!lineSearch(table, theta, grad, step, ridge, trial)) break;
+    const accepted = lineSearch(table, theta, likelihood, grad, step, ridge, trial);
+    if (accepted === null) break;
+    likelihood = accepted;
     iterations++;
     gradient = gradientInto(table, theta, ridge, grad);
   }
@@ -61,28 +65,30 @@ export function fitBradleyTerry(table: PairTable, options: BradleyTerryOptions =
 /**
  * Moves θ along `step`, halving until ℓ rises by the Armijo fraction. Near the optimum the
  * rise is below the rounding of ℓ itself, so a slack of a few ulps of |ℓ| is allowed.
- * Returns false if no acceptable step exists (the fit is as exact as float64 allows).
+ * Returns ℓ at the new θ, or null if no acceptable step exists (the fit is as exact as
+ * float64 allows). `current` is ℓ(θ).
  */
 function lineSearch(
   table: PairTable,
   theta: Float64Array,
+  current: number,
   grad: Float64Array,
   step: Float64Array,
   ridge: number,
   trial: Float64Array,
-): boolean {
-  const current = logLikelihood(table, theta, ridge);
+): number | null {
   let slope = 0;
   for (let i = 0; i < theta.length; i++) slope += grad[i]! * step[i]!;
   const slack = 1e-13 * (1 + Math.abs(current));
   for (let t = 1; t > 1e-10; t *= 0.5) {
     for (let i = 0; i < theta.length; i++) trial[i] = theta[i]! + t * step[i]!;
-    if (logLikelihood(table, trial, ridge) >= current + 1e-4 * t * slope - slack) {
+    const value = logLikelihood(table, trial, ridge);
+    if (value >= current + 1e-4 * t * slope - slack) {
       theta.set(trial);
-      return true;
+      return value;
     }
   }
-  return false;
+  return null;
 }
 
 /**

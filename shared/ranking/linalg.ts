@@ -20,7 +20,31 @@ export function choleskyInPlace(a: Float64Array, n: number): boolean {
     const ljj = Math.sqrt(d);
     a[rowJ + j] = ljj;
     const inv = 1 / ljj;
-    for (let i = j + 1; i < n; i++) {
+    let i = j + 1;
+    // Four rows at a time: independent sums hide the latency of each multiply-add and share
+    // the loads of row j. Each sum still runs over k in order, so L is bit-identical.
+    for (; i + 3 < n; i += 4) {
+      const r0 = i * n;
+      const r1 = r0 + n;
+      const r2 = r1 + n;
+      const r3 = r2 + n;
+      let s0 = a[r0 + j]!;
+      let s1 = a[r1 + j]!;
+      let s2 = a[r2 + j]!;
+      let s3 = a[r3 + j]!;
+      for (let k = 0; k < j; k++) {
+        const ljk = a[rowJ + k]!;
+        s0 -= a[r0 + k]! * ljk;
+        s1 -= a[r1 + k]! * ljk;
+        s2 -= a[r2 + k]! * ljk;
+        s3 -= a[r3 + k]! * ljk;
+      }
+      a[r0 + j] = s0 * inv;
+      a[r1 + j] = s1 * inv;
+      a[r2 + j] = s2 * inv;
+      a[r3 + j] = s3 * inv;
+    }
+    for (; i < n; i++) {
       const rowI = i * n;
       let s = a[rowI + j]!;
       for (let k = 0; k < j; k++) s -= a[rowI + k]! * a[rowJ + k]!;
@@ -53,23 +77,74 @@ export function choleskySolveInPlace(l: Float64Array, n: number, b: Float64Array
  */
 export function choleskyInverse(l: Float64Array, n: number): Float64Array {
   const u = new Float64Array(n * n);
-  for (let j = 0; j < n; j++) {
-    const row = j * n;
-    for (let i = j; i < n; i++) {
-      let s = i === j ? 1 : 0;
-      const li = i * n;
-      for (let k = j; k < i; k++) s -= l[li + k]! * u[row + k]!;
-      u[row + i] = s / l[li + i]!;
-    }
-  }
+  for (let j = 0; j < n; j++) invertColumn(l, n, j, u);
   const out = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = 0;
-      for (let k = i; k < n; k++) s += u[i * n + k]! * u[j * n + k]!;
-      out[i * n + j] = s;
-      out[j * n + i] = s;
+    const rowI = i * n;
+    let j = 0;
+    // Four entries of row i at a time, sharing the loads of U's row i (same order per sum).
+    for (; j + 3 <= i; j += 4) {
+      const u0 = j * n;
+      const u1 = u0 + n;
+      const u2 = u1 + n;
+      const u3 = u2 + n;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let k = i; k < n; k++) {
+        const uik = u[rowI + k]!;
+        s0 += uik * u[u0 + k]!;
+        s1 += uik * u[u1 + k]!;
+        s2 += uik * u[u2 + k]!;
+        s3 += uik * u[u3 + k]!;
+      }
+      out[rowI + j] = out[u0 + i] = s0;
+      out[rowI + j + 1] = out[u1 + i] = s1;
+      out[rowI + j + 2] = out[u2 + i] = s2;
+      out[rowI + j + 3] = out[u3 + i] = s3;
     }
+    for (; j < i; j++) {
+      const rowJ = j * n;
+      let s = 0;
+      for (let k = i; k < n; k++) s += u[rowI + k]! * u[rowJ + k]!;
+      out[rowI + j] = out[rowJ + i] = s;
+    }
+    let s = 0;
+    for (let k = i; k < n; k++) s += u[rowI + k]! * u[rowI + k]!;
+    out[rowI + i] = s;
   }
   return out;
+}
+
+/**
+ * Column j of L⁻¹ by forward substitution on e_j, stored as row j of `u`. Rows i and i+1
+ * are summed together (row i+1 takes its last term once row i is known), each in the same
+ * order as the textbook loop.
+ */
+function invertColumn(l: Float64Array, n: number, j: number, u: Float64Array): void {
+  const row = j * n;
+  u[row + j] = 1 / l[j * n + j]!;
+  let i = j + 1;
+  for (; i + 1 < n; i += 2) {
+    const li = i * n;
+    const li1 = li + n;
+    let s0 = 0;
+    let s1 = 0;
+    for (let k = j; k < i; k++) {
+      const ujk = u[row + k]!;
+      s0 -= l[li + k]! * ujk;
+      s1 -= l[li1 + k]! * ujk;
+    }
+    const ui = s0 / l[li + i]!;
+    u[row + i] = ui;
+    s1 -= l[li1 + i]! * ui;
+    u[row + i + 1] = s1 / l[li1 + i + 1]!;
+  }
+  if (i < n) {
+    const li = i * n;
+    let s = 0;
+    for (let k = j; k < i; k++) s -= l[li + k]! * u[row + k]!;
+    u[row + i] = s / l[li + i]!;
+  }
 }

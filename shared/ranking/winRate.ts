@@ -14,14 +14,17 @@ export interface WinRateMatrix {
 /** Observed win rates per pair, in the order of `counts.models` (or `order` when given). */
 export function winRateMatrix(counts: PairCounts, order: readonly string[] = counts.models): WinRateMatrix {
   const position = new Map(order.map((m, i) => [m, i]));
+  // Each model index's position in `order` (−1 when not shown), looked up once per model, not per row.
+  const positionOf = Int32Array.from(counts.models, (model) => position.get(model) ?? -1);
   const size = order.length;
   const rates: (number | null)[][] = Array.from({ length: size }, () => Array<number | null>(size).fill(null));
   const votes = Array.from({ length: size }, () => Array<number>(size).fill(0));
   for (const row of counts.rows) {
-    const i = position.get(counts.models[row.a]!);
-    const j = position.get(counts.models[row.b]!);
+    const i = positionOf[row.a] ?? -1;
+    const j = positionOf[row.b] ?? -1;
+    if (i < 0 || j < 0) continue;
     const total = row.winsA + row.winsB + row.ties + row.bothBad;
-    if (i === undefined || j === undefined || total === 0) continue;
+    if (total === 0) continue;
     const scoreA = (row.winsA + 0.5 * (row.ties + row.bothBad)) / total;
     rates[i]![j] = scoreA;
     rates[j]![i] = 1 - scoreA;

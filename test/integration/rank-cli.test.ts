@@ -174,6 +174,30 @@ describe('rank command', () => {
     expect(out.models).toEqual(single.models);
   });
 
+  it('runs compiled as `npm run rank` does, and its CSV byte path agrees with the full parser', () => {
+    const csv = [
+      '\ufeffid, model_a ,model_b,winner,language',
+      '1,alpha,beta,model_a,en',
+      '2, beta ,alpha,model_b ,de',
+      '',
+      '3,gamma,alpha,tie,en',
+      '4,béta-ü,gamma,tie (bothbad),en',
+      '5,alpha,béta-ü,both_bad,en',
+      '6,gamma,beta,model_a,en',
+      '7,béta-ü,beta,model_b,en',
+      '8,beta,gamma,model_a,en',
+    ].join('\r\n');
+    const bytePath = file('plain.csv', `${csv}\r\n`);
+    const fullParser = file('plain.txt', `${csv}\r\n`);
+    const compiled = spawnSync(process.execPath, ['scripts/rank.mjs', bytePath, '--json'], { cwd: root, encoding: 'utf8' });
+    expect(compiled.status).toBe(0);
+    const fromBytes = JSON.parse(compiled.stdout) as JsonOutput;
+    const fromText = JSON.parse(rank(fullParser, '--json').stdout) as JsonOutput;
+    expect(fromBytes.votes).toBe(8);
+    expect(fromBytes.models).toEqual(fromText.models);
+    expect(fromBytes.models.map((m) => m.model).sort()).toEqual(['alpha', 'beta', 'béta-ü', 'gamma']);
+  });
+
   it('warns on stderr (and still succeeds) when a model never lost', () => {
     const run = rank(
       file('undefeated.csv', 'model_a,model_b,winner\na,b,model_a\nb,c,model_a\nc,b,model_a\na,c,model_a\n'),

@@ -15,7 +15,7 @@ export interface FeatureDeps {
   auth: AuthService;
   clock: ServerClock;
   /** The signed-in account's journal, read only (it changes when another account signs in). */
-  journal: Pick<VoteJournal, 'all'>;
+  journal: Pick<VoteJournal, 'all' | 'votedTaskIds'>;
   events: EventBus;
   timers: Timers;
   /** A folder of the feature's own, for caches that must survive restarts. */

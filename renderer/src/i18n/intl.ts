@@ -28,12 +28,25 @@ function hasLocaleData(resolved: string, language: string): boolean {
   return resolved.split('-')[0] === base;
 }
 
+/**
+ * Intl formatters by key. Building one costs far more than using it (ICU loads and resolves
+ * locale data), and headers and lists format on every render, so each is built once.
+ */
+const formatters = new Map<string, unknown>();
+
+function cached<T>(key: string, build: () => T): T {
+  if (!formatters.has(key)) formatters.set(key, build());
+  return formatters.get(key) as T;
+}
+
 function displayNames(language: string, type: 'language' | 'region'): Intl.DisplayNames | null {
-  try {
-    return new Intl.DisplayNames(intlLocales(language), { type, fallback: 'none' });
-  } catch {
-    return null;
-  }
+  return cached(`names:${type}:${language}`, () => {
+    try {
+      return new Intl.DisplayNames(intlLocales(language), { type, fallback: 'none' });
+    } catch {
+      return null;
+    }
+  });
 }
 
 /**
@@ -65,7 +78,7 @@ export function regionName(code: string, uiLanguage: string): string {
 
 function englishName(code: string, type: 'language' | 'region'): string | undefined {
   try {
-    return new Intl.DisplayNames([SOURCE_LANGUAGE], { type, fallback: 'none' }).of(code);
+    return displayNames(SOURCE_LANGUAGE, type)?.of(code);
   } catch {
     return undefined;
   }
@@ -87,7 +100,7 @@ const RELATIVE_UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 export function relativeTime(deltaMs: number, uiLanguage: string): string {
   const [unit, size] = RELATIVE_UNITS.find(([, ms]) => Math.abs(deltaMs) >= ms) ?? ['second', 1_000];
   const value = Math.round(deltaMs / size);
-  const format = new Intl.RelativeTimeFormat(intlLocales(uiLanguage), { numeric: 'auto' });
+  const format = cached(`relative:${uiLanguage}`, () => new Intl.RelativeTimeFormat(intlLocales(uiLanguage), { numeric: 'auto' }));
   if (uiLanguage.startsWith(SOURCE_LANGUAGE) || hasLocaleData(format.resolvedOptions().locale, uiLanguage)) {
     return format.format(value, unit);
   }

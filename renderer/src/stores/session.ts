@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { SessionState, SkipReason, VoteInput } from '../../../shared/ipc/contract';
+import type { PublicTask, SessionState, SkipReason, VoteInput } from '../../../shared/ipc/contract';
 import type { Choice, CriterionRating, VoteFlag } from '../../../shared/protocol/votes';
 import { call, subscribe } from '../bridge';
 
@@ -52,7 +52,7 @@ export const useSession = create<SessionStore>((set, get) => ({
     set({ session: { ...session, task: session.upcoming, upcoming: null, remaining: Math.max(0, session.remaining - 1) }, draft: EMPTY_DRAFT });
     try {
       const result = await call('session.vote', input);
-      set((state) => ({ session: result.state, doneThisSession: state.doneThisSession + 1, lastError: null }));
+      set((state) => ({ session: shareUnchanged(state.session, result.state), doneThisSession: state.doneThisSession + 1, lastError: null }));
       return true;
     } catch (error) {
       set({ session, draft, lastError: (error as Error).message });
@@ -94,12 +94,38 @@ async function guarded(set: (partial: Partial<SessionStore>) => void, work: () =
   }
 }
 
+/**
+ * `next`, keeping the objects of `previous` that did not change. Main answers every vote and
+ * also announces the same state as an event; tasks arrive as fresh copies each time. Kept
+ * objects let memoised views (a task's markdown, the recent votes) skip re-rendering, and an
+ * update that changes nothing renders nothing. A task never changes under its id, except
+ * that a renewed lease moves its expiry.
+ */
+export function shareUnchanged(previous: SessionState | null, next: SessionState): SessionState {
+  if (!previous) return next;
+  const known = [previous.task, previous.upcoming];
+  const shared: SessionState = {
+    ...next,
+    task: sameTaskIn(known, next.task),
+    upcoming: sameTaskIn(known, next.upcoming),
+    recent: JSON.stringify(previous.recent) === JSON.stringify(next.recent) ? previous.recent : next.recent,
+  };
+  const unchanged = (Object.keys(shared) as (keyof SessionState)[]).every((key) => shared[key] === previous[key]);
+  return unchanged ? previous : shared;
+}
+
+function sameTaskIn(known: (PublicTask | null)[], task: PublicTask | null): PublicTask | null {
+  if (!task) return task;
+  return known.find((candidate) => candidate?.taskId === task.taskId && candidate.leaseExpiresAt === task.leaseExpiresAt) ?? task;
+}
+
 export async function startSessionSync(): Promise<() => void> {
   let currentTaskId: string | null = null;
   const unsubscribe = subscribe('session.state', (session) => {
     // A different task on screen means a fresh draft.
     const taskId = session.task?.taskId ?? null;
-    useSession.setState(taskId === currentTaskId ? { session } : { session, draft: EMPTY_DRAFT });
+    const shared = shareUnchanged(useSession.getState().session, session);
+    useSession.setState(taskId === currentTaskId ? { session: shared } : { session: shared, draft: EMPTY_DRAFT });
     currentTaskId = taskId;
   });
   const session = await call('session.getState', {});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng, normalQuantile, uniformInt } from '../../../shared/ranking/index';
 import { choleskyInPlace, choleskyInverse, choleskySolveInPlace } from '../../../shared/ranking/linalg';
 import { quantileSorted } from '../../../shared/ranking/quantile';
+import { BlockRng } from '../../../shared/ranking/random';
 
 describe('normal quantile (Wichura AS 241)', () => {
   it('gives the familiar z values to full double precision', () => {
@@ -60,6 +61,15 @@ describe('seeded random numbers', () => {
     expect(draw(1, 0)).toEqual(draw(1, 0));
     expect(draw(1, 0)).not.toEqual(draw(1, 1));
     expect(draw(1, 0)).not.toEqual(draw(2, 0));
+  });
+
+  it('come out the same drawn ahead in blocks, across block boundaries and after a reset', () => {
+    const block = new BlockRng();
+    for (const [seed, stream] of [[42, 0], [42, 999], [-7, 3]] as const) {
+      const plain = createRng(seed, stream);
+      block.reset(seed, stream);
+      for (let i = 0; i < 10_000; i++) expect(block.next()).toBe(plain.next());
+    }
   });
 
   it('are uniform on [0, 1) and uniformInt stays in range with all values hit', () => {

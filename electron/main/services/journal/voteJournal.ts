@@ -1,5 +1,5 @@
 import type { Reveal, Vote, VoteResult } from '../../../../shared/protocol/votes';
-import { RecordLog, type RecoveryReport } from './recordLog';
+import { bytesAt, RecordLog, type RecoveryReport } from './recordLog';
 
 /**
  * The rater's votes, durable before anyone is told "saved".
@@ -34,7 +34,7 @@ export interface FinalResult {
 type JournalRecord =
   | { t: 'checkpoint'; nextSeq: number }
   | { t: 'cast'; vote: CastVote }
-  | { t: 'lazyCast'; id: string; taskId: string; bytes: Buffer }
+  | { t: 'lazyCast'; entry: LazyEntry }
   | { t: 'amend'; vote: CastVote }
   | { t: 'retract'; id: string }
   | { t: 'seal'; ids: string[]; firstSeq: number }
@@ -43,63 +43,74 @@ type JournalRecord =
 
 /**
  * A journaled vote whose JSON is parsed only when someone reads it. Reopening
- * a journal of 100k pending votes then costs a checksum and two string scans
- * per vote instead of a full parse and 100k live objects; sync and the UI read
- * only the few votes they send or show.
+ * a journal of 100k pending votes then costs a checksum and reading the id
+ * per vote instead of a full parse and 100k vote objects; sync and the UI read
+ * only the few votes they send or show. The vote stays where it was read, as
+ * offsets into the segment's buffer: no copy, no per-vote view.
  */
 class LazyEntry implements JournalEntry {
   seq: number | null = null;
   state: VoteState = 'unsealed';
   result: FinalResult | null = null;
   private parsed: CastVote | null = null;
+  private knownTaskId: string | null = null;
 
   constructor(
     readonly id: string,
-    readonly taskId: string,
-    private bytes: Buffer | null,
+    private source: Buffer | null,
+    private readonly start: number,
+    private readonly end: number,
   ) {}
 
   get vote(): CastVote {
     if (this.parsed === null) {
-      this.parsed = (JSON.parse((this.bytes as Buffer).toString('utf8')) as { vote: CastVote }).vote;
-      this.bytes = null;
+      this.parsed = (JSON.parse((this.source as Buffer).toString('utf8', this.start, this.end)) as { vote: CastVote }).vote;
+      this.source = null;
     }
     return this.parsed;
   }
 
   set vote(vote: CastVote) {
     this.parsed = vote;
-    this.bytes = null;
+    this.knownTaskId = null;
+    this.source = null;
+  }
+
+  /** The task id, read from the bytes by position when the vote is not parsed (see parseJournalRecord). */
+  get taskId(): string {
+    if (this.parsed !== null) return this.parsed.taskId;
+    this.knownTaskId ??= this.taskIdFromBytes() ?? this.vote.taskId;
+    return this.knownTaskId;
+  }
+
+  private taskIdFromBytes(): string | null {
+    const source = this.source as Buffer;
+    const taskStart = this.start + TASK_ID_OFFSET;
+    const taskEnd = source.indexOf(QUOTE, taskStart);
+    if (taskEnd <= taskStart || taskEnd >= this.end || source.subarray(taskStart, taskEnd).indexOf(BACKSLASH) !== -1) return null;
+    return source.toString('utf8', taskStart, taskEnd);
   }
 }
 
 const CAST_PREFIX = Buffer.from('{"t":"cast","vote":{"id":"');
 const TASK_KEY = Buffer.from('","taskId":"');
 const UUID_LENGTH = 36;
+const TASK_ID_OFFSET = CAST_PREFIX.length + UUID_LENGTH + TASK_KEY.length;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
 /**
- * Record parser for replay. Cast records this journal wrote itself start with
- * a fixed prefix, the id (a UUID) and then the taskId, so those two are read
- * by position and the vote's bytes are kept, unparsed, for later; anything
- * else is parsed in full.
+ * Record parser for replay, given a verified record as bytes [start, end) of
+ * `buffer`. Cast records this journal wrote itself start with a fixed prefix,
+ * the id (a UUID) and then the taskId, so the id is read by position and the
+ * vote is kept, unparsed, for later; anything else is parsed in full.
  */
-export function parseJournalRecord(bytes: Buffer): JournalRecord {
-  const taskKeyAt = CAST_PREFIX.length + UUID_LENGTH;
-  const taskStart = taskKeyAt + TASK_KEY.length;
+export function parseJournalRecord(buffer: Buffer, start: number, end: number): JournalRecord {
+  const idStart = start + CAST_PREFIX.length;
   const isCast =
-    bytes.length > taskStart &&
-    bytes.compare(CAST_PREFIX, 0, CAST_PREFIX.length, 0, CAST_PREFIX.length) === 0 &&
-    bytes.compare(TASK_KEY, 0, TASK_KEY.length, taskKeyAt, taskStart) === 0;
-  if (isCast) {
-    const taskEnd = bytes.indexOf(QUOTE, taskStart);
-    if (taskEnd > taskStart && bytes.subarray(taskStart, taskEnd).indexOf(BACKSLASH) === -1) {
-      const id = bytes.toString('latin1', CAST_PREFIX.length, taskKeyAt);
-      return { t: 'lazyCast', id, taskId: bytes.toString('utf8', taskStart, taskEnd), bytes };
-    }
-  }
-  return JSON.parse(bytes.toString('utf8')) as JournalRecord;
+    end - start > TASK_ID_OFFSET && bytesAt(buffer, start, CAST_PREFIX) && bytesAt(buffer, idStart + UUID_LENGTH, TASK_KEY);
+  if (isCast) return { t: 'lazyCast', entry: new LazyEntry(buffer.toString('latin1', idStart, idStart + UUID_LENGTH), buffer, start, end) };
+  return JSON.parse(buffer.toString('utf8', start, end)) as JournalRecord;
 }
 
 export class JournalError extends Error {
@@ -270,11 +281,9 @@ export class VoteJournal {
         this.entries.set(record.vote.id, entry);
         return entry;
       }
-      case 'lazyCast': {
-        const entry = new LazyEntry(record.id, record.taskId, record.bytes);
-        this.entries.set(record.id, entry);
-        return entry;
-      }
+      case 'lazyCast':
+        this.entries.set(record.entry.id, record.entry);
+        return record.entry;
       case 'amend': {
         const entry = this.entries.get(record.vote.id);
         if (!entry || entry.state !== 'unsealed') throw new JournalError(`amend of ${record.vote.id} without an unsealed vote`);

@@ -18,7 +18,7 @@ import { TaskAttributes } from './taskAttributes';
 export interface LeaderboardPreviewDeps {
   api: ApiClient;
   auth: AuthService;
-  journal: Pick<VoteJournal, 'all'>;
+  journal: Pick<VoteJournal, 'all' | 'votedTaskIds'>;
   events: EventBus;
   timers: Timers;
   /** The feature's own folder (FeatureDeps.dataDir('leaderboard')). */
@@ -49,8 +49,8 @@ export class LeaderboardPreview {
     const backendDown = () => this.backendState === 'down';
     this.store = new PreviewStore(deps.dir, log);
     this.client = new CountsClient(deps);
-    const votedTaskIds = new Set(deps.journal.all().map((entry) => entry.vote.taskId));
-    this.attributes = new TaskAttributes(deps.dir, votedTaskIds, log);
+    // votedTaskIds() reads lazily kept votes' task ids without parsing 100k pending votes at start-up.
+    this.attributes = new TaskAttributes(deps.dir, deps.journal.votedTaskIds(), log);
     const answered = () => answeredSeq(deps.journal.all());
     this.slices = new SliceSource({ client: this.client, store: this.store, auth: deps.auth, now, answeredSeq: answered, backendDown, log });
     this.catalogs = new CatalogSource({ client: this.client, store: this.store, slices: this.slices, auth: deps.auth, now, backendDown, log });

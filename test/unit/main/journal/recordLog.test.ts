@@ -27,6 +27,16 @@ describe('the record log', () => {
     expect(decodeLine(line)).toBeNull();
   });
 
+  it('refuses a line whose checksum is not eight hex digits or whose frame is broken', () => {
+    const line = encodeLine({ n: 1 }).trimEnd();
+    const checksum = line.slice(8, 16);
+    expect(decodeLine(line.replace(checksum, checksum.toUpperCase()))).toEqual({ n: 1 });
+    expect(decodeLine(line.replace(checksum, `${checksum.slice(0, 7)}g`))).toBeNull();
+    expect(decodeLine(line.replace('"rec":', '"rac":'))).toBeNull();
+    expect(decodeLine(line.replace('{"crc"', '{"crx"'))).toBeNull();
+    expect(decodeLine(line.slice(0, -1))).toBeNull();
+  });
+
   it('gives back every appended record, in order, after reopening', () => {
     const dir = tempDir();
     const { log } = RecordLog.open(dir);

@@ -100,6 +100,21 @@ describe('the vote journal', () => {
     expect(reopened.seal(5).map((vote) => vote.seq)).toEqual([3]);
   });
 
+  it('reads back votes kept unparsed after reopening, task ids with quotes, backslashes and non-ASCII included', () => {
+    const dir = tempDir();
+    const { journal } = VoteJournal.open(dir);
+    const votes = ['task-plain', 'task-"quoted"\\back', 'tâche-é-日本'].map((taskId) => makeCastVote({ taskId, rationale: 'Ünïcode "rationale"' }));
+    for (const vote of votes) journal.cast(vote);
+    journal.close();
+    const { journal: reopened } = VoteJournal.open(dir);
+    expect([...reopened.votedTaskIds()]).toEqual(votes.map((vote) => vote.taskId));
+    expect(reopened.all().map((entry) => entry.vote)).toEqual(votes);
+    const amended = { ...votes[1]!, taskId: 'task-amended', choice: 'second' as const };
+    reopened.amend(amended);
+    expect(reopened.votedTaskIds().has('task-amended')).toBe(true);
+    expect(reopened.get(amended.id)?.vote).toEqual(amended);
+  });
+
   it('compacts after enough answers and keeps the same state, without tickets of answered votes', () => {
     const dir = tempDir();
     const { journal } = VoteJournal.open(dir, { compactAfterResults: 3 });

@@ -4,6 +4,7 @@ import { addContributor } from '../../server/admin/contributors';
 import { startServer } from '../../server/app';
 import { openDatabase, transaction, type Db } from '../../server/db/open';
 import { upsertTaskSet } from '../../server/imports/task-store';
+import { rebuildAggregates } from '../../server/leaderboard/aggregates';
 import { pairKey } from '../../server/tasks/repo';
 
 /**
@@ -63,6 +64,9 @@ if (!fs.existsSync(credentials)) {
   transaction(db, () => {
     seedTasks(db);
     seedVotes(db);
+    // Votes inserted straight into the table skip the per-vote aggregate upkeep, so the
+    // leaderboard's stored aggregates are built once here, as the v4 migration does.
+    rebuildAggregates(db);
   });
   const { password } = await addContributor(db, 'bench', {
     email: 'preview-bench@verdict.example',

@@ -51,7 +51,8 @@ export function layoutBoard(
   const provisional = models.filter((model) => model.votes < minVotes).sort((x, y) => y.rating - x.rating);
   const ranked = models.filter((model) => model.votes >= minVotes);
   const disconnected = warnings.find((warning) => warning.kind === 'disconnected');
-  const components = disconnected?.kind === 'disconnected' ? disconnected.components : [ranked.map((model) => model.model)];
+  const components =
+    disconnected?.kind === 'disconnected' ? disconnected.components : [ranked.map((model) => model.model)];
   const groupOf = new Map<string, number>();
   components.forEach((component, index) => component.forEach((name) => groupOf.set(name, index)));
   const buckets = new Map<number, RankedModel[]>();

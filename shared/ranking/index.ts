@@ -37,6 +37,14 @@ export {
   type BootstrapSamples,
 } from './bootstrap';
 export { toPairTable, validatePairCounts, type PairTable } from './pairTable';
+export {
+  balancedWeights,
+  weightedTable,
+  applyWeights,
+  isWeightScheme,
+  WEIGHT_SCHEMES,
+  type WeightScheme,
+} from './weights';
 export { diagnoseGraph, connectedComponents, strongComponents, type GraphDiagnosis } from './graph';
 export { displayedRanks } from './displayRank';
 export { layoutBoard, DEFAULT_PROVISIONAL_MIN_VOTES, type BoardLayout, type BoardGroup } from './boardLayout';

@@ -1,6 +1,6 @@
 /**
  * `npm run rank -- <file> [--ci sandwich|bootstrap] [--rounds N] [--seed S]
- *   [--anchor MODEL=RATING] [--where field=value ...] [--json] [--threads N]`
+ *   [--anchor MODEL=RATING] [--where field=value ...] [--weights none|balanced] [--json] [--threads N]`
  * Bradley–Terry leaderboard of a vote file (CSV, JSON array or JSONL; LMArena battle dumps
  * and LLMFAO's crowd-comparisons.csv load as they are). Bad input: `error: …` on stderr, exit 1.
  */
@@ -24,6 +24,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         ci: options.ci,
         rounds: options.rounds,
         seed: options.seed,
+        weights: options.weights,
         ...(options.anchor ? { anchor: options.anchor } : {}),
       },
       options.threads,
@@ -31,13 +32,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     const ms = Math.round((performance.now() - started) * 10) / 10;
     if (options.json) {
       const { models, votes, method, iterations, gradient, warnings } = result;
+      const weights = options.weights;
       process.stdout.write(
-        `${JSON.stringify({ models, votes, method, iterations, gradient, ms, warnings }, null, 2)}\n`,
+        `${JSON.stringify({ models, votes, method, weights, iterations, gradient, ms, warnings }, null, 2)}\n`,
       );
     } else {
       process.stdout.write(`${formatTable(result)}\n`);
       process.stdout.write(
         `\n${result.votes} votes, ${result.models.length} models, ${result.method} 95% intervals, ` +
+          (options.weights === 'balanced' ? 'balanced weights, ' : '') +
           `${result.iterations} Newton iterations, |gradient| ${result.gradient.toExponential(1)}, ${ms} ms\n`,
       );
     }

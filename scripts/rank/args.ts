@@ -11,11 +11,13 @@ export interface RankCliOptions {
   json: boolean;
   /** Threads for the bootstrap; default: the idle cores. */
   threads?: number;
+  /** `balanced`: each vote weighted by N/(P·c_pair) (docs/RANKING.md). */
+  weights: 'none' | 'balanced';
 }
 
 export const USAGE =
   'usage: npm run rank -- <file> [--ci sandwich|bootstrap] [--rounds N] [--seed S] ' +
-  '[--anchor MODEL=RATING] [--where field=value ...] [--json] [--threads N]';
+  '[--anchor MODEL=RATING] [--where field=value ...] [--weights none|balanced] [--json] [--threads N]';
 
 /** Parses the command line; throws CliError with the problem and the usage line. */
 export function parseArgs(argv: readonly string[]): RankCliOptions {
@@ -25,6 +27,7 @@ export function parseArgs(argv: readonly string[]): RankCliOptions {
     seed: 42,
     where: {},
     json: false,
+    weights: 'none',
   };
   const args = [...argv];
   while (args.length > 0) {
@@ -43,6 +46,14 @@ export function parseArgs(argv: readonly string[]): RankCliOptions {
         const ci = value();
         if (ci !== 'sandwich' && ci !== 'bootstrap') throw usage(`--ci must be sandwich or bootstrap, got "${ci}"`);
         options.ci = ci;
+        break;
+      }
+      case '--weights': {
+        const weights = value();
+        if (weights !== 'none' && weights !== 'balanced') {
+          throw usage(`--weights must be none or balanced, got "${weights}"`);
+        }
+        options.weights = weights;
         break;
       }
       case '--rounds':

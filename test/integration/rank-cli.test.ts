@@ -130,6 +130,27 @@ describe('rank command', () => {
     expect(out.models.find((m) => m.model === 'alpha')!.rating).toBeCloseTo(1114, 9);
   });
 
+  it('fits with balanced weights on --weights balanced, as the library does', () => {
+    const run = rank(llmfao, '--json', '--weights', 'balanced');
+    expect(run.status).toBe(0);
+    const out = JSON.parse(run.stdout) as JsonOutput & { weights: string };
+    expect(out.weights).toBe('balanced');
+    const plain = JSON.parse(rank(llmfao, '--json').stdout) as JsonOutput;
+    expect(out.votes).toBe(plain.votes);
+    expect(out.models.map((m) => m.votes).sort()).toEqual(plain.models.map((m) => m.votes).sort());
+    expect(out.models.map((m) => m.rating)).not.toEqual(plain.models.map((m) => m.rating));
+    expect(rank(llmfao, '--weights', 'inverse').stderr).toMatch(/--weights must be none or balanced/);
+    const small = JSON.parse(rank(file('arena-w.json', JSON.stringify(arena)), '--json', '--weights=balanced').stdout);
+    const battles = arena.map((row) => ({
+      modelA: row.model_a,
+      modelB: row.model_b,
+      outcome: ({ model_a: 'a', model_b: 'b', tie: 'tie', 'tie (bothbad)': 'both_bad' } as const)[
+        row.winner as 'model_a' | 'model_b' | 'tie' | 'tie (bothbad)'
+      ],
+    }));
+    expect(small.models).toEqual(rankModels(aggregateBattles(battles), { weights: 'balanced' }).models);
+  });
+
   it('gives identical bootstrap intervals for the same --seed', () => {
     const args = [llmfao, '--json', '--ci', 'bootstrap', '--rounds', '50', '--seed', '9'];
     const first = JSON.parse(rank(...args).stdout) as JsonOutput;
@@ -189,7 +210,10 @@ describe('rank command', () => {
     ].join('\r\n');
     const bytePath = file('plain.csv', `${csv}\r\n`);
     const fullParser = file('plain.txt', `${csv}\r\n`);
-    const compiled = spawnSync(process.execPath, ['scripts/rank.mjs', bytePath, '--json'], { cwd: root, encoding: 'utf8' });
+    const compiled = spawnSync(process.execPath, ['scripts/rank.mjs', bytePath, '--json'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(compiled.status).toBe(0);
     const fromBytes = JSON.parse(compiled.stdout) as JsonOutput;
     const fromText = JSON.parse(rank(fullParser, '--json').stdout) as JsonOutput;

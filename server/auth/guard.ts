@@ -34,10 +34,7 @@ export function authenticate(ctx: AppContext, request: FastifyRequest, guard: Gu
   // A suspension also revokes the sessions; "suspended" is the clearer answer, so it comes first.
   if (account.suspended && !guard.allowSuspended) throw new HttpError('suspended', 'this account is suspended');
   if (isSessionRevoked(ctx.db, check.sessionId) && !account.suspended) {
-    throw new HttpError(
-      'unauthorized',
-      'this session was ended (signed out, or its refresh token was reused); sign in again',
-    );
+    throw new HttpError('unauthorized', 'this session was ended (signed out, or its refresh token was reused); sign in again');
   }
   if (guard.roles && !guard.roles.includes(account.role)) {
     throw new HttpError('forbidden', `this endpoint needs one of the roles: ${guard.roles.join(', ')}`);

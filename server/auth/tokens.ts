@@ -17,14 +17,10 @@ export function issueAccessToken(
   now = Date.now(),
 ): { token: string; expiresAt: number } {
   const expiresAt = now + ttlMs;
-  return {
-    token: signPayload(ring, { typ: 'access', sub: accountId, sid: sessionId, iat: now, exp: expiresAt }),
-    expiresAt,
-  };
+  return { token: signPayload(ring, { typ: 'access', sub: accountId, sid: sessionId, iat: now, exp: expiresAt }), expiresAt };
 }
 
-export type AccessCheck =
-  { ok: true; accountId: number; sessionId: string } | { ok: false; reason: 'invalid' | 'expired' };
+export type AccessCheck = { ok: true; accountId: number; sessionId: string } | { ok: false; reason: 'invalid' | 'expired' };
 
 export function checkAccessToken(ring: KeyRing, token: string, now = Date.now()): AccessCheck {
   const payload = verifyPayload(ring, token);
@@ -43,10 +39,7 @@ export function checkAccessToken(ring: KeyRing, token: string, now = Date.now())
 
 /** True once the session was ended: every token of its family carries revoked_at (revokeFamily). */
 export function isSessionRevoked(db: Db, sessionId: string): boolean {
-  return (
-    sql(db, 'SELECT 1 FROM refresh_tokens WHERE family = ? AND revoked_at IS NOT NULL LIMIT 1').get(sessionId) !==
-    undefined
-  );
+  return sql(db, 'SELECT 1 FROM refresh_tokens WHERE family = ? AND revoked_at IS NOT NULL LIMIT 1').get(sessionId) !== undefined;
 }
 
 function hashToken(token: string): string {

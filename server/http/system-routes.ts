@@ -13,12 +13,7 @@ export function registerSystemRoutes(routes: RouteTable, voteRules: VoteRules): 
     summary: 'Liveness, API version, and the rules a vote must meet (minimum active time)',
     auth: null,
     response: HealthResponse,
-    handler: () => ({
-      status: 'ok' as const,
-      apiVersion: API_VERSION,
-      serverTime: new Date().toISOString(),
-      voteRules,
-    }),
+    handler: () => ({ status: 'ok' as const, apiVersion: API_VERSION, serverTime: new Date().toISOString(), voteRules }),
   });
   let document: Record<string, unknown> | undefined;
   routes.add({

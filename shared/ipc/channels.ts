@@ -29,21 +29,11 @@ const CORE_INVOKE_CHANNELS = [
 ] as const;
 
 /** Every call: the core ones here, each feature's in shared/ipc/features/<feature>Channels.ts. */
-export const INVOKE_CHANNELS = [
-  ...CORE_INVOKE_CHANNELS,
-  ...LEADERBOARD_INVOKE_CHANNELS,
-  ...SUPERVISOR_INVOKE_CHANNELS,
-  ...DESKTOP_INVOKE_CHANNELS,
-] as const;
+export const INVOKE_CHANNELS = [...CORE_INVOKE_CHANNELS, ...LEADERBOARD_INVOKE_CHANNELS, ...SUPERVISOR_INVOKE_CHANNELS, ...DESKTOP_INVOKE_CHANNELS] as const;
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 
 const CORE_EVENT_NAMES = ['backend.status', 'auth.state', 'session.state', 'sync.status'] as const;
-export const EVENT_NAMES = [
-  ...CORE_EVENT_NAMES,
-  ...LEADERBOARD_EVENT_NAMES,
-  ...SUPERVISOR_EVENT_NAMES,
-  ...DESKTOP_EVENT_NAMES,
-] as const;
+export const EVENT_NAMES = [...CORE_EVENT_NAMES, ...LEADERBOARD_EVENT_NAMES, ...SUPERVISOR_EVENT_NAMES, ...DESKTOP_EVENT_NAMES] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /** Electron carries every call on this one channel, so main has one entry point to guard. */

@@ -54,9 +54,7 @@ export const KeyAction = z.enum(KEY_ACTIONS);
 export type KeyAction = z.infer<typeof KeyAction>;
 
 /** KeyboardEvent.code values: physical keys, the same on AZERTY, Cyrillic or Arabic layouts. */
-export const KeyCode = z
-  .string()
-  .regex(/^[A-Za-z0-9]{1,24}$/, 'expected a KeyboardEvent.code such as "Digit1" or "KeyS"');
+export const KeyCode = z.string().regex(/^[A-Za-z0-9]{1,24}$/, 'expected a KeyboardEvent.code such as "Digit1" or "KeyS"');
 export const KeyBindings = z.partialRecord(KeyAction, KeyCode);
 export type KeyBindings = z.infer<typeof KeyBindings>;
 
@@ -67,6 +65,7 @@ export const SessionTiming = z.strictObject({
   idleCutoffSeconds: z.number().int().min(10).max(3600),
 });
 export type SessionTiming = z.infer<typeof SessionTiming>;
+
 
 export const Preferences = z.object({
   language: LanguageCode.nullable(),
@@ -160,11 +159,9 @@ export const VoteInput = Vote.pick({
 });
 export type VoteInput = z.infer<typeof VoteInput>;
 
-export const VoteAmendment = VoteInput.omit({ taskId: true, activeMs: true, shownAt: true })
-  .partial()
-  .extend({
-    voteId: z.string().min(1).max(64),
-  });
+export const VoteAmendment = VoteInput.omit({ taskId: true, activeMs: true, shownAt: true }).partial().extend({
+  voteId: z.string().min(1).max(64),
+});
 export type VoteAmendment = z.infer<typeof VoteAmendment>;
 
 export const SkipReason = z.enum(['too_long', 'unclear_task', 'not_my_expertise', 'other']);
@@ -203,11 +200,7 @@ export const invokeContract = {
   },
   'auth.getState': { args: NoArgs, result: AuthState },
   'auth.signIn': {
-    args: z.strictObject({
-      serverUrl: z.string().max(2048),
-      email: z.string().max(254),
-      password: z.string().max(1024),
-    }),
+    args: z.strictObject({ serverUrl: z.string().max(2048), email: z.string().max(254), password: z.string().max(1024) }),
     result: SignInResult,
   },
   'auth.signOut': { args: NoArgs, result: AuthState },
@@ -215,10 +208,7 @@ export const invokeContract = {
   'session.vote': { args: VoteInput, result: z.object({ voteId: z.string(), state: SessionState }) },
   'session.amend': { args: VoteAmendment, result: SessionState },
   'session.undo': { args: z.strictObject({ voteId: z.string().min(1).max(64) }), result: SessionState },
-  'session.skip': {
-    args: z.strictObject({ taskId: z.string().min(1).max(128), reason: SkipReason }),
-    result: SessionState,
-  },
+  'session.skip': { args: z.strictObject({ taskId: z.string().min(1).max(128), reason: SkipReason }), result: SessionState },
   'sync.getStatus': { args: NoArgs, result: SyncStatus },
   'sync.now': { args: NoArgs, result: SyncStatus },
   /** Every rejected vote with its reason, as JSONL, for the rater to keep or send to support. */

@@ -5,16 +5,6 @@
  */
 
 /** What a key can do in a session. Left/right are visual sides, so the keys follow the layout in RTL. */
-export const KEY_ACTIONS = [
-  'pickLeft',
-  'pickRight',
-  'tie',
-  'bothBad',
-  'cantRead',
-  'skip',
-  'undo',
-  'guidelines',
-  'shortcuts',
-] as const;
+export const KEY_ACTIONS = ['pickLeft', 'pickRight', 'tie', 'bothBad', 'cantRead', 'skip', 'undo', 'guidelines', 'shortcuts'] as const;
 
 export const DEFAULT_SESSION_TIMING = { breakReminderMinutes: 50, idleCutoffSeconds: 60 } as const;

@@ -38,9 +38,7 @@ async function serverLeaderboard(query: string): Promise<LeaderboardResponse> {
     body: JSON.stringify({ email, password }),
   });
   const { accessToken } = (await login.json()) as { accessToken: string };
-  const response = await fetch(`${backend.server.url}/v1/leaderboard${query}`, {
-    headers: { authorization: `Bearer ${accessToken}` },
-  });
+  const response = await fetch(`${backend.server.url}/v1/leaderboard${query}`, { headers: { authorization: `Bearer ${accessToken}` } });
   return LeaderboardResponse.parse(await response.json());
 }
 
@@ -84,16 +82,13 @@ describe('the leaderboard preview in main, against the real server', () => {
   });
 
   it('turns own revealed votes into battles that reproduce the server counts when merged into an older snapshot', async () => {
-    await expect
-      .poll(async () => (await client.call('session.getState')).remaining, { timeout: 15_000 })
-      .toBeGreaterThan(5);
+    await expect.poll(async () => (await client.call('session.getState')).remaining, { timeout: 15_000 }).toBeGreaterThan(5);
     await castVotes(client, 6);
     await expect.poll(async () => (await client.call('sync.now')).pending, { timeout: 15_000 }).toBe(0);
     const own = await client.call('leaderboard.getOwnVotes', {});
     expect(own).toMatchObject({ pending: 0, unrevealed: 0, cantRead: 0, unattributed: 0 });
     expect(own.battles).toHaveLength(6);
-    for (const segment of own.segments)
-      expect(segment).toMatchObject({ country: 'DE', age_band: '25-34', education: 'master' });
+    for (const segment of own.segments) expect(segment).toMatchObject({ country: 'DE', age_band: '25-34', education: 'master' });
     expect(own.segments.every((segment) => segment.language && segment.category)).toBe(true);
 
     const after = snapshotOf(await client.call('leaderboard.getSlice', { filter: {}, refresh: true }));
@@ -120,10 +115,7 @@ describe('the leaderboard preview in main, against the real server', () => {
     const whole = await client.call('leaderboard.getSlice', { filter: {} });
     expect(whole).toMatchObject({ state: 'ready', source: 'cache', shortfall: 'offline' });
     expect(snapshotOf(whole).votes).toBe(8937);
-    expect(await client.call('leaderboard.getSlice', { filter: { category } })).toMatchObject({
-      state: 'ready',
-      source: 'cache',
-    });
+    expect(await client.call('leaderboard.getSlice', { filter: { category } })).toMatchObject({ state: 'ready', source: 'cache' });
     expect(await client.call('leaderboard.getSlice', { filter: { category, country: 'US' } })).toMatchObject({
       state: 'missing',
       shortfall: 'offline',

@@ -19,14 +19,7 @@ export const ProxySetting = z.discriminatedUnion('mode', [
   /** The operating system's proxy settings, PAC files included (the default). */
   z.strictObject({ mode: z.literal('system') }),
   z.strictObject({ mode: z.literal('direct') }),
-  z.strictObject({
-    mode: z.literal('manual'),
-    rules: ProxyRules.min(1),
-    bypass: z
-      .string()
-      .max(512)
-      .regex(/^[A-Za-z0-9.*:;,\-_<>[\] ]*$/),
-  }),
+  z.strictObject({ mode: z.literal('manual'), rules: ProxyRules.min(1), bypass: z.string().max(512).regex(/^[A-Za-z0-9.*:;,\-_<>[\] ]*$/) }),
 ]);
 export type ProxySetting = z.infer<typeof ProxySetting>;
 
@@ -67,15 +60,7 @@ export const ConnectionReport = z.object({
 });
 export type ConnectionReport = z.infer<typeof ConnectionReport>;
 
-export const UpdateState = z.enum([
-  'disabled',
-  'idle',
-  'checking',
-  'up_to_date',
-  'downloading',
-  'ready',
-  'unreachable',
-]);
+export const UpdateState = z.enum(['disabled', 'idle', 'checking', 'up_to_date', 'downloading', 'ready', 'unreachable']);
 export type UpdateState = z.infer<typeof UpdateState>;
 
 export const UpdateStatus = z.object({

@@ -38,12 +38,7 @@ export type SliceSnapshot = z.infer<typeof SliceSnapshot>;
 export const SliceAnswer = z.discriminatedUnion('state', [
   z.object({ state: z.literal('signed_out'), filter: SegmentFilter }),
   /** Never fetched, and it cannot be fetched now. */
-  z.object({
-    state: z.literal('missing'),
-    filter: SegmentFilter,
-    shortfall: SliceShortfall,
-    detail: z.string().nullable(),
-  }),
+  z.object({ state: z.literal('missing'), filter: SegmentFilter, shortfall: SliceShortfall, detail: z.string().nullable() }),
   z.object({
     state: z.literal('ready'),
     filter: SegmentFilter,
@@ -111,11 +106,7 @@ export const OwnVotes = z.object({
 });
 export type OwnVotes = z.infer<typeof OwnVotes>;
 
-export const OwnVotesChanged = z.object({
-  revision: z.number().int().min(0),
-  battles: z.number().int().min(0),
-  pending: z.number().int().min(0),
-});
+export const OwnVotesChanged = z.object({ revision: z.number().int().min(0), battles: z.number().int().min(0), pending: z.number().int().min(0) });
 export type OwnVotesChanged = z.infer<typeof OwnVotesChanged>;
 
 const Refresh = z.boolean().optional();

@@ -58,7 +58,10 @@ export function fitContextual(rows: ContextualRows, ridges: { thetaRidge: number
   return { params, iterations, gradient, converged: gradient < GRADIENT_TOLERANCE, ...ridges };
 }
 
-/** Sandwich standard errors of θ (H⁻¹GH⁻¹ over the joint parameters, arena-rank's contextual CI). */
+/**
+ * Sandwich standard errors of θ and then of the style coefficients γ (H⁻¹GH⁻¹ over the joint
+ * parameters, arena-rank's contextual CI): entries 0..n−1 are θ, n..n+f−1 are γ.
+ */
 export function contextualStandardErrors(rows: ContextualRows, fit: ContextualFit, hessianRidge: number): Float64Array {
   const { n, f } = rows;
   const size = n + f;
@@ -72,8 +75,8 @@ export function contextualStandardErrors(rows: ContextualRows, fit: ContextualFi
   );
   if (!choleskyInPlace(h, size)) throw new Error('style sandwich: Hessian is not positive definite');
   const inv = choleskyInverse(h, size);
-  const se = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
+  const se = new Float64Array(size);
+  for (let i = 0; i < size; i++) {
     let v = 0;
     for (let k = 0; k < rows.m; k++) {
       const p = sigmoid(logit(rows, fit.params, k));

@@ -61,6 +61,11 @@ describe('style-controlled Bradley–Terry', () => {
     expect(styled.coefficients.tokens).toBeGreaterThan(0.2);
     for (const key of ['headers', 'lists', 'bold'] as const)
       expect(Math.abs(styled.coefficients[key])).toBeLessThan(0.05);
+    // The token coefficient's 95% interval excludes 0 and contains the estimate; the others straddle it.
+    const tokens = styled.coefficientIntervals.tokens;
+    expect(tokens.lower).toBeGreaterThan(0);
+    expect(tokens.lower).toBeLessThan(styled.coefficients.tokens);
+    expect(tokens.upper).toBeGreaterThan(styled.coefficients.tokens);
     // All four models are equally strong: each lands within one interval width of 1000 …
     for (const m of styled.models) expect(Math.abs(m.rating - 1000)).toBeLessThan(m.upper - m.lower);
     // … and the verbose model keeps under a fifth of its unadjusted lead.

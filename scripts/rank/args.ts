@@ -13,11 +13,13 @@ export interface RankCliOptions {
   threads?: number;
   /** `balanced`: each vote weighted by N/(P·c_pair) (docs/RANKING.md). */
   weights: 'none' | 'balanced';
+  /** Style control (JSON/JSONL with style_a/style_b or response_a/response_b). */
+  style: boolean;
 }
 
 export const USAGE =
   'usage: npm run rank -- <file> [--ci sandwich|bootstrap] [--rounds N] [--seed S] ' +
-  '[--anchor MODEL=RATING] [--where field=value ...] [--weights none|balanced] [--json] [--threads N]';
+  '[--anchor MODEL=RATING] [--where field=value ...] [--weights none|balanced] [--style] [--json] [--threads N]';
 
 /** Parses the command line; throws CliError with the problem and the usage line. */
 export function parseArgs(argv: readonly string[]): RankCliOptions {
@@ -28,6 +30,7 @@ export function parseArgs(argv: readonly string[]): RankCliOptions {
     where: {},
     json: false,
     weights: 'none',
+    style: false,
   };
   const args = [...argv];
   while (args.length > 0) {
@@ -67,6 +70,9 @@ export function parseArgs(argv: readonly string[]): RankCliOptions {
         break;
       case '--where':
         addWhere(options.where, value());
+        break;
+      case '--style':
+        options.style = true;
         break;
       case '--json':
         options.json = true;

@@ -12,7 +12,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   aggregateBattles,
+  aggregateStyleBattles,
+  createRng,
   fitBradleyTerry,
+  rankModelsWithStyle,
+  uniformInt,
+  type StyleBattle,
+  type StyleFeatures,
   rankModels,
   RATING_PER_THETA,
   sandwichStandardErrors,
@@ -93,6 +99,26 @@ async function main(): Promise<void> {
   report('  iterations / max |gradient|', `${fit.iterations} / ${fit.gradient.toExponential(2)}`);
   repeat('sandwich CIs', REPEATS, () => sandwichStandardErrors(table, fit.theta));
   const sandwich = repeat('rankModels, sandwich (fit + CIs + ranks)', REPEATS, () => rankModels(counts));
+  const balanced = repeat('rankModels, balanced weights (sandwich)', REPEATS, () =>
+    rankModels(counts, { weights: 'balanced' }),
+  );
+  report('  iterations, weighted fit', String(balanced.iterations));
+
+  // Style control from aggregated rows: each response gets one of 4·3·3·2 = 72 feature vectors
+  // (length bucket, headers, lists, bold), as a server would store them binned; rows are
+  // (pair, contrast) with identical contrasts merged.
+  const rng = createRng(SEED, 7);
+  const styleOf = (): StyleFeatures => ({
+    tokens: 100 * (1 + uniformInt(rng, 4)),
+    headers: uniformInt(rng, 3),
+    lists: uniformInt(rng, 3),
+    bold: uniformInt(rng, 2),
+  });
+  const styled: StyleBattle[] = sim.battles.map((b) => ({ ...b, styleA: styleOf(), styleB: styleOf() }));
+  const styleCounts = repeat('aggregate 1M style votes → style rows', 2, () => aggregateStyleBattles(styled));
+  report('  style rows', String(styleCounts.rows.length));
+  const styleFit = repeat('rankModelsWithStyle from rows (fit + CIs)', 3, () => rankModelsWithStyle(styleCounts));
+  report('  iterations, style fit', String(styleFit.iterations));
 
   const mean = sim.strengths.reduce((s, x) => s + x, 0) / MODELS;
   const errors = sandwich.models.map((m) =>

@@ -1,3 +1,4 @@
+import { DEFAULT_SERVER_PROVISIONAL_MIN_VOTES } from '../shared/protocol/leaderboard';
 /**
  * Every tunable of the server in one place, with the defaults a small real
  * network would use. Tests shrink the time-based ones instead of waiting.
@@ -27,6 +28,8 @@ export interface ServerOptions {
   minActiveMs: number;
   /** Segments with fewer distinct raters are withheld from the leaderboard. */
   minRaters: number;
+  /** Leaderboard entries of models with fewer votes are `provisional: true` and unranked (docs/SERVER.md). */
+  provisionalMinVotes: number;
   reveal: 'on_accept' | 'never';
   loginLimit: { max: number; windowMs: number };
   /** Token bucket per signed-in account over all authenticated requests. */
@@ -53,6 +56,7 @@ export const DEFAULT_OPTIONS: Omit<ServerOptions, 'dataDir'> = {
   repeatMinAgeMs: 30 * 60_000,
   minActiveMs: 3000,
   minRaters: 5,
+  provisionalMinVotes: DEFAULT_SERVER_PROVISIONAL_MIN_VOTES,
   reveal: 'on_accept',
   loginLimit: { max: 10, windowMs: 60_000 },
   raterLimit: { burst: 120, perSecond: 20 },

@@ -18,6 +18,7 @@ const { values } = parseArgs({
     'gold-share': { type: 'string' },
     'repeat-share': { type: 'string' },
     'body-limit': { type: 'string' },
+    'provisional-min-votes': { type: 'string' },
   },
   strict: true,
 });
@@ -35,6 +36,7 @@ const optional = {
   goldShare: numberOption('gold-share', values['gold-share']),
   repeatShare: numberOption('repeat-share', values['repeat-share']),
   bodyLimitBytes: numberOption('body-limit', values['body-limit']),
+  provisionalMinVotes: numberOption('provisional-min-votes', values['provisional-min-votes']),
 };
 const server = await startServer({
   dataDir,

@@ -11,11 +11,15 @@ export interface RankCliOptions {
   json: boolean;
   /** Threads for the bootstrap; default: the idle cores. */
   threads?: number;
+  /** `balanced`: each vote weighted by N/(P·c_pair) (docs/RANKING.md). */
+  weights: 'none' | 'balanced';
+  /** Style control (JSON/JSONL with style_a/style_b or response_a/response_b). */
+  style: boolean;
 }
 
 export const USAGE =
   'usage: npm run rank -- <file> [--ci sandwich|bootstrap] [--rounds N] [--seed S] ' +
-  '[--anchor MODEL=RATING] [--where field=value ...] [--json] [--threads N]';
+  '[--anchor MODEL=RATING] [--where field=value ...] [--weights none|balanced] [--style] [--json] [--threads N]';
 
 /** Parses the command line; throws CliError with the problem and the usage line. */
 export function parseArgs(argv: readonly string[]): RankCliOptions {
@@ -25,6 +29,8 @@ export function parseArgs(argv: readonly string[]): RankCliOptions {
     seed: 42,
     where: {},
     json: false,
+    weights: 'none',
+    style: false,
   };
   const args = [...argv];
   while (args.length > 0) {
@@ -45,6 +51,14 @@ export function parseArgs(argv: readonly string[]): RankCliOptions {
         options.ci = ci;
         break;
       }
+      case '--weights': {
+        const weights = value();
+        if (weights !== 'none' && weights !== 'balanced') {
+          throw usage(`--weights must be none or balanced, got "${weights}"`);
+        }
+        options.weights = weights;
+        break;
+      }
       case '--rounds':
         options.rounds = positiveInteger('--rounds', value());
         break;
@@ -56,6 +70,9 @@ export function parseArgs(argv: readonly string[]): RankCliOptions {
         break;
       case '--where':
         addWhere(options.where, value());
+        break;
+      case '--style':
+        options.style = true;
         break;
       case '--json':
         options.json = true;

@@ -19,7 +19,10 @@ export function registerLeaderboardRoutes(routes: RouteTable, ctx: AppContext): 
     auth: {},
     query: LeaderboardQuery,
     response: LeaderboardResponse,
-    handler: ({ query }) => ctx.leaderboard.leaderboard(query),
+    handler: ({ query }) => {
+      const { weights, ...filter } = query;
+      return ctx.leaderboard.leaderboard(filter, { weights: weights ?? 'none' });
+    },
   });
   routes.add({
     method: 'GET',

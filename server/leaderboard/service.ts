@@ -4,9 +4,14 @@ import type {
   LeaderboardResponse,
   SegmentField,
   SegmentFilter,
+  WeightScheme,
 } from '../../shared/protocol/leaderboard';
-import { SEGMENT_FIELDS, unreleasedReason } from '../../shared/protocol/leaderboard';
-import { rankModels } from '../../shared/ranking';
+import {
+  DEFAULT_SERVER_PROVISIONAL_MIN_VOTES,
+  SEGMENT_FIELDS,
+  unreleasedReason,
+} from '../../shared/protocol/leaderboard';
+import { markProvisional, rankModels } from '../../shared/ranking';
 import { HttpError } from '../http/errors';
 import type { VoteRecord } from '../votes/store';
 import { mergeCells, type Cell, type SegmentCube } from './cube';
@@ -20,6 +25,11 @@ interface Cached {
 }
 
 const MAX_CACHED_SEGMENTS = 256;
+
+/** How a board is fitted; part of the cache key. */
+export interface LeaderboardFit {
+  weights: WeightScheme;
+}
 
 /** Only the fields actually set, in a fixed order, so equal filters share a cache entry. */
 function normalise(filter: SegmentFilter): SegmentFilter {
@@ -59,7 +69,7 @@ export class LeaderboardService {
   /** `cube` comes from loadCube (the votes table) at start; the service then feeds it. */
   constructor(
     private readonly cube: SegmentCube,
-    private readonly options: { minRaters: number; statsMaxStaleMs: number },
+    private readonly options: { minRaters: number; statsMaxStaleMs: number; provisionalMinVotes?: number },
   ) {}
 
   /** Accepted votes of any kind since start; views derived from all votes (quality) key on it. */
@@ -126,25 +136,33 @@ export class LeaderboardService {
     return { segment, raters: merged.raters, votes: merged.votes, withheld: false, counts: merged.counts };
   }
 
-  leaderboard(filter: SegmentFilter, now = Date.now()): LeaderboardResponse {
+  leaderboard(filter: SegmentFilter, fit: LeaderboardFit = { weights: 'none' }, now = Date.now()): LeaderboardResponse {
     assertReleasedTable(filter);
     const segment = normalise(filter);
     const plan = this.plan();
     // Keyed by the plan too: a board released under one plan is never served under another.
-    const key = `${plan.key}\n${JSON.stringify(segment)}`;
+    const key = `${plan.key}\n${fit.weights}\n${JSON.stringify(segment)}`;
     const cached = this.cache.get(key);
     if (cached && (cached.version === this.cube.version || now - cached.at < this.options.statsMaxStaleMs)) {
       return cached.response;
     }
-    const response = this.compute(segment, plan, now);
+    const response = this.compute(segment, plan, fit, now);
     if (this.cache.size >= MAX_CACHED_SEGMENTS) this.cache.clear();
     this.cache.set(key, { version: this.cube.version, at: now, response });
     return response;
   }
 
-  private compute(segment: SegmentFilter, plan: ReleasePlan, now: number): LeaderboardResponse {
+  private compute(segment: SegmentFilter, plan: ReleasePlan, fit: LeaderboardFit, now: number): LeaderboardResponse {
     const { minRaters } = this.options;
-    const base = { segment, minRaters, version: this.cube.version, computedAt: new Date(now).toISOString() };
+    const provisionalMinVotes = this.options.provisionalMinVotes ?? DEFAULT_SERVER_PROVISIONAL_MIN_VOTES;
+    const base = {
+      segment,
+      minRaters,
+      weights: fit.weights,
+      provisionalMinVotes,
+      version: this.cube.version,
+      computedAt: new Date(now).toISOString(),
+    };
     const released = this.segment(segment, this.cube.select(segment), plan);
     if (released.withheld) {
       return {
@@ -156,14 +174,14 @@ export class LeaderboardService {
         warnings: [],
       };
     }
-    const ranked = rankModels(released.counts, { ci: 'sandwich' });
+    const ranked = rankModels(released.counts, { ci: 'sandwich', weights: fit.weights });
     return {
       ...base,
       raters: released.raters,
       votes: released.votes,
       withheld: false,
       method: ranked.method,
-      models: ranked.models,
+      models: markProvisional(ranked.models, provisionalMinVotes),
       warnings: ranked.warnings,
     };
   }

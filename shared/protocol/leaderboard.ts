@@ -20,8 +20,17 @@ export const SegmentFilter = z.strictObject({
 });
 export type SegmentFilter = z.infer<typeof SegmentFilter>;
 
-export const LeaderboardQuery = SegmentFilter;
-export type LeaderboardQuery = SegmentFilter;
+/** How battles are weighted in the fit (docs/RANKING.md): `none` (default) or inversely to their pair's frequency. */
+export const WeightScheme = z.enum(['none', 'balanced']);
+export type WeightScheme = z.infer<typeof WeightScheme>;
+
+/** Fewest votes a model needs to get a rank; below it the entry is `provisional` (docs/SERVER.md). */
+export const DEFAULT_SERVER_PROVISIONAL_MIN_VOTES = 300;
+
+export const LeaderboardQuery = SegmentFilter.extend({
+  weights: WeightScheme.optional(),
+});
+export type LeaderboardQuery = z.infer<typeof LeaderboardQuery>;
 
 /** `by` splits the filtered votes into one entry per value of that field. */
 export const CountsQuery = SegmentFilter.extend({ by: SegmentField.optional() });
@@ -91,7 +100,10 @@ export const LeaderboardRow = z.object({
   rating: z.number(),
   lower: z.number(),
   upper: z.number(),
-  rank: z.number().int().min(1),
+  /** Absent when `provisional`: too few votes to be ranked yet. */
+  rank: z.number().int().min(1).optional(),
+  /** True when the model has fewer than the response's `provisionalMinVotes` votes. */
+  provisional: z.boolean().optional(),
   votes: z.number().int().min(0),
   wins: z.number().min(0),
   losses: z.number().min(0),
@@ -109,6 +121,10 @@ export const LeaderboardResponse = z.object({
   raters: z.number().int().min(0).optional(),
   votes: z.number().int().min(0).optional(),
   method: z.string(),
+  /** The weighting the fit used (absent in answers from servers before it existed: `none`). */
+  weights: WeightScheme.optional(),
+  /** Models with fewer votes than this are `provisional` and unranked. */
+  provisionalMinVotes: z.number().int().min(0).optional(),
   models: z.array(LeaderboardRow),
   /** shared/ranking's structured warnings (disconnected graph, undefeated model, …), passed through. */
   warnings: z.array(z.looseObject({ kind: z.string() })),

@@ -51,7 +51,8 @@ export function layoutBoard(
   const provisional = models.filter((model) => model.votes < minVotes).sort((x, y) => y.rating - x.rating);
   const ranked = models.filter((model) => model.votes >= minVotes);
   const disconnected = warnings.find((warning) => warning.kind === 'disconnected');
-  const components = disconnected?.kind === 'disconnected' ? disconnected.components : [ranked.map((model) => model.model)];
+  const components =
+    disconnected?.kind === 'disconnected' ? disconnected.components : [ranked.map((model) => model.model)];
   const groupOf = new Map<string, number>();
   components.forEach((component, index) => component.forEach((name) => groupOf.set(name, index)));
   const buckets = new Map<number, RankedModel[]>();
@@ -64,4 +65,27 @@ export function layoutBoard(
     // The largest board first: it is the one most raters came for.
     .sort((x, y) => y.models.length - x.models.length);
   return { groups, provisional };
+}
+
+/** A leaderboard entry as the server publishes it: provisional entries carry no rank. */
+export type PublishedModel = Omit<RankedModel, 'rank'> & { rank?: number; provisional?: true };
+
+/**
+ * The server's listing (one list, rating order kept): models under `minVotes` are marked
+ * `provisional: true` and lose their rank; the others are ranked among themselves only
+ * (1 + ranked models clearly ahead), so a barely-voted model neither takes nor pushes a rank.
+ */
+export function markProvisional(models: readonly RankedModel[], minVotes: number): PublishedModel[] {
+  const ranked = models.filter((model) => model.votes >= minVotes);
+  const ranks = displayedRanks(
+    ranked.map((model) => model.lower),
+    ranked.map((model) => model.upper),
+  );
+  const rankOf = new Map(ranked.map((model, index) => [model.model, ranks[index]!]));
+  return models.map((model) => {
+    const rank = rankOf.get(model.model);
+    if (rank !== undefined) return { ...model, rank };
+    const { rank: _dropped, ...rest } = model;
+    return { ...rest, provisional: true as const };
+  });
 }

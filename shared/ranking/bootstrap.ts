@@ -73,6 +73,7 @@ export class BootstrapRunner {
     this.sample = emptyTable(n, table.m);
     this.sample.a.set(table.a);
     this.sample.b.set(table.b);
+    if (table.weight) this.sample.weight = table.weight;
     this.points = { won: new Float64Array(n), lost: new Float64Array(n) };
     this.work = { theta: new Float64Array(n) };
     this.chord = new ChordSolver(n, STEP_TOLERANCE, MAX_CHORD_STEPS);
@@ -158,13 +159,21 @@ export function bootstrapIntervals(
   return { lower, upper, degenerateRounds: samples.degenerateRounds };
 }
 
+/**
+ * The raw vote counts per (pair, outcome) cell: a weighted table resamples its votes, not its
+ * weights (each drawn vote is weighted again in loadDraw). Raw counts are integers, so
+ * rounding c·w/w recovers them exactly.
+ */
 function cellWeights(table: PairTable): Float64Array {
   const cells = new Float64Array(table.m * 3);
+  const weight = table.weight;
   for (let k = 0; k < table.m; k++) {
-    cells[3 * k] = table.winsA[k]!;
-    cells[3 * k + 1] = table.winsB[k]!;
+    const w = weight ? weight[k]! : 1;
+    const raw = (x: number): number => (weight ? Math.round(x / w) : x);
+    cells[3 * k] = raw(table.winsA[k]!);
+    cells[3 * k + 1] = raw(table.winsB[k]!);
     // Ties and both-bad enter the likelihood identically, so one merged cell resamples them exactly.
-    cells[3 * k + 2] = table.draws[k]!;
+    cells[3 * k + 2] = raw(table.draws[k]!);
   }
   return cells;
 }
@@ -178,10 +187,12 @@ function loadDraw(sample: PairTable, draw: Float64Array, points: { won: Float64A
   won.fill(0);
   lost.fill(0);
   let votes = 0;
+  const weight = sample.weight;
   for (let k = 0; k < sample.m; k++) {
-    const winsA = draw[3 * k]!;
-    const winsB = draw[3 * k + 1]!;
-    const draws = draw[3 * k + 2]!;
+    const w = weight ? weight[k]! : 1;
+    const winsA = draw[3 * k]! * w;
+    const winsB = draw[3 * k + 1]! * w;
+    const draws = draw[3 * k + 2]! * w;
     const total = winsA + winsB + draws;
     const score = winsA + 0.5 * draws;
     sample.winsA[k] = winsA;

@@ -37,9 +37,24 @@ export {
   type BootstrapSamples,
 } from './bootstrap';
 export { toPairTable, validatePairCounts, type PairTable } from './pairTable';
+export {
+  balancedWeights,
+  weightedTable,
+  applyWeights,
+  isWeightScheme,
+  WEIGHT_SCHEMES,
+  type WeightScheme,
+} from './weights';
 export { diagnoseGraph, connectedComponents, strongComponents, type GraphDiagnosis } from './graph';
 export { displayedRanks } from './displayRank';
-export { layoutBoard, DEFAULT_PROVISIONAL_MIN_VOTES, type BoardLayout, type BoardGroup } from './boardLayout';
+export {
+  layoutBoard,
+  markProvisional,
+  DEFAULT_PROVISIONAL_MIN_VOTES,
+  type BoardLayout,
+  type BoardGroup,
+  type PublishedModel,
+} from './boardLayout';
 export { onlineElo, type EloOptions, type EloRating } from './elo';
 export { winRateMatrix, predictedWinRateMatrix, type WinRateMatrix } from './winRate';
 export { styleFeaturesFromText, styleContrast, STYLE_FEATURES, type StyleFeatures } from './styleFeatures';

@@ -16,6 +16,11 @@ export interface PairTable {
   score: Float64Array;
   total: Float64Array;
   votes: number;
+  /**
+   * Per-pair weights already multiplied into the counts above (see weights.ts); absent
+   * means every vote weighs 1. The raw count of a cell is its value / weight[k].
+   */
+  weight?: Float64Array;
 }
 
 /** Throws a RangeError naming the first malformed row (counts come off the wire). */

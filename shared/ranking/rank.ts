@@ -7,6 +7,7 @@ import { modelTallies } from './modelStats';
 import { normalQuantile } from './normal';
 import { restrictTable, toPairTable, validatePairCounts, type PairTable } from './pairTable';
 import { sandwichStandardErrors } from './sandwich';
+import { applyWeights, isWeightScheme } from './weights';
 import type { PairCounts, RankedModel, RankingResult, RankingWarning, RankOptions } from './types';
 
 /**
@@ -23,7 +24,10 @@ const Z95 = normalQuantile(0.975);
 /** The point fit, before intervals: what a parallel bootstrap driver hands to its workers. */
 export interface PreparedRanking {
   models: string[];
+  /** The table the fit runs on: the raw counts, or the weighted ones (options.weights). */
   table: PairTable;
+  /** The raw counts, for the per-model vote tallies. */
+  counted: PairTable;
   fit: BradleyTerryFit;
   warnings: RankingWarning[];
   options: RankOptions;
@@ -42,15 +46,18 @@ export function prepareRanking(counts: PairCounts, options: RankOptions = {}): P
   validatePairCounts(counts);
   const rounds = options.rounds ?? DEFAULT_ROUNDS;
   if (!Number.isInteger(rounds) || rounds < 1) throw new RangeError(`rounds must be a positive integer, got ${rounds}`);
+  const scheme = options.weights ?? 'none';
+  if (!isWeightScheme(scheme)) throw new RangeError(`weights must be 'none' or 'balanced', got ${String(scheme)}`);
   const warnings: RankingWarning[] = [];
-  const { table, models } = activeModels(counts, warnings);
+  const { table: counted, models } = activeModels(counts, warnings);
+  const table = applyWeights(counted, scheme);
   const diagnosis = diagnoseGraph(table, models);
   warnings.push(...diagnosis.warnings);
   const ridge = diagnosis.needsRidge ? DEGENERATE_RIDGE : 0;
   if (ridge > 0) warnings.push({ kind: 'regularized', ridge });
   const fit = fitBradleyTerry(table, { ridge });
   if (!fit.converged) warnings.push({ kind: 'not_converged', iterations: fit.iterations, gradient: fit.gradient });
-  return { models, table, fit, warnings, options };
+  return { models, table, counted, fit, warnings, options };
 }
 
 /** θ ± z·se from the sandwich covariance (natural-log scale). */
@@ -87,7 +94,7 @@ export function finishRanking(
   prepared: PreparedRanking,
   intervals: { lower: Float64Array; upper: Float64Array; degenerateRounds?: number },
 ): RankingResult {
-  const { models, table, fit, options } = prepared;
+  const { models, table, counted, fit, options } = prepared;
   const method = options.ci ?? 'sandwich';
   const warnings = [...prepared.warnings];
   if (intervals.degenerateRounds) warnings.push({ kind: 'bootstrap_degenerate', rounds: intervals.degenerateRounds });
@@ -97,7 +104,7 @@ export function finishRanking(
   const lower = intervals.lower.map(toRating);
   const upper = intervals.upper.map(toRating);
   const ranks = displayedRanks(lower, upper);
-  const tallies = modelTallies(table);
+  const tallies = modelTallies(counted);
   const ranked: RankedModel[] = models.map((model, i) => ({
     model,
     rating: toRating(fit.theta[i]!),
@@ -110,7 +117,7 @@ export function finishRanking(
     ties: tallies.ties[i]!,
   }));
   ranked.sort((x, y) => y.rating - x.rating || (x.model < y.model ? -1 : x.model > y.model ? 1 : 0));
-  return { models: ranked, votes: table.votes, method, iterations: fit.iterations, gradient: fit.gradient, warnings };
+  return { models: ranked, votes: counted.votes, method, iterations: fit.iterations, gradient: fit.gradient, warnings };
 }
 
 /** Drops models with no votes (nothing can be said about them) and reports them. */

@@ -10,6 +10,9 @@ import type { PairTable } from './pairTable';
  * with rows = unique (pair, outcome) cells, e = e_a − e_b, N = total votes. Per pair the
  * three outcome cells give G weight wA(1−p)² + wB·p² + draws(½−p)².
  * `extraRidge` is added to H when the point fit itself was regularised.
+ * With per-pair weights w (table.weight; the counts already hold c·w) the estimating equation
+ * is Σ_votes w·(o−p)·e, so H = Σ w·c·p(1−p)·eeᵀ (what the weighted table gives) and
+ * G = Σ_votes w²(o−p)²·eeᵀ = w · (the weighted table's G): one more factor w per pair.
  */
 export function sandwichStandardErrors(table: PairTable, theta: Float64Array, extraRidge = 0): Float64Array {
   const n = table.n;
@@ -57,5 +60,7 @@ function gradientVariances(table: PairTable, theta: Float64Array): Float64Array 
     const half = 0.5 - p;
     g[k] = table.winsA[k]! * (1 - p) * (1 - p) + table.winsB[k]! * p * p + table.draws[k]! * half * half;
   }
+  const weight = table.weight;
+  if (weight) for (let k = 0; k < table.m; k++) g[k]! *= weight[k]!;
   return g;
 }

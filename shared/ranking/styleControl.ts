@@ -27,6 +27,8 @@ export interface StyleCounts {
 export interface StyleRankingResult extends RankingResult {
   /** Style coefficients per scaled feature (natural-log scale, like arena-rank's `coeffs`). */
   coefficients: Record<keyof StyleFeatures, number>;
+  /** 95% sandwich intervals of the coefficients (same scale). */
+  coefficientIntervals: Record<keyof StyleFeatures, { lower: number; upper: number }>;
 }
 
 /** Aggregates style votes into rows keyed by (a, b, contrast), with a < b by model name. */
@@ -105,8 +107,15 @@ export function rankModelsWithStyle(counts: StyleCounts, options: { styleRidge?:
     keyof StyleFeatures,
     number
   >;
+  const coefficientIntervals = Object.fromEntries(
+    STYLE_FEATURES.map((f, j) => {
+      const gamma = fit.params[n + j]!;
+      return [f, { lower: gamma - z * se[n + j]!, upper: gamma + z * se[n + j]! }];
+    }),
+  ) as StyleRankingResult['coefficientIntervals'];
   return {
     models,
+    coefficientIntervals,
     votes: table.votes,
     method: 'sandwich',
     iterations: fit.iterations,

@@ -51,6 +51,8 @@ export interface RankOptions {
   seed?: number;
   /** Shift the scale so that this model has this rating; default is mean 1000. */
   anchor?: { model: string; rating: number };
+  /** `balanced` weights each vote by N/(P·c_pair) (docs/RANKING.md); default `none`. */
+  weights?: 'none' | 'balanced';
 }
 
 export interface RankedModel {

@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { aggregateBattles, rankModels } from '../../shared/ranking/index';
+import {
+  aggregateBattles,
+  aggregateStyleBattles,
+  rankModels,
+  rankModelsWithStyle,
+  styleFeaturesFromText,
+  type StyleBattle,
+} from '../../shared/ranking/index';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const llmfao = fileURLToPath(new URL('../../../shared/data/llmfao/crowd-comparisons.csv', import.meta.url));
@@ -130,6 +137,83 @@ describe('rank command', () => {
     expect(out.models.find((m) => m.model === 'alpha')!.rating).toBeCloseTo(1114, 9);
   });
 
+  it('fits with balanced weights on --weights balanced, as the library does', () => {
+    const run = rank(llmfao, '--json', '--weights', 'balanced');
+    expect(run.status).toBe(0);
+    const out = JSON.parse(run.stdout) as JsonOutput & { weights: string };
+    expect(out.weights).toBe('balanced');
+    const plain = JSON.parse(rank(llmfao, '--json').stdout) as JsonOutput;
+    expect(out.votes).toBe(plain.votes);
+    expect(out.models.map((m) => m.votes).sort()).toEqual(plain.models.map((m) => m.votes).sort());
+    expect(out.models.map((m) => m.rating)).not.toEqual(plain.models.map((m) => m.rating));
+    expect(rank(llmfao, '--weights', 'inverse').stderr).toMatch(/--weights must be none or balanced/);
+    const small = JSON.parse(rank(file('arena-w.json', JSON.stringify(arena)), '--json', '--weights=balanced').stdout);
+    const battles = arena.map((row) => ({
+      modelA: row.model_a,
+      modelB: row.model_b,
+      outcome: ({ model_a: 'a', model_b: 'b', tie: 'tie', 'tie (bothbad)': 'both_bad' } as const)[
+        row.winner as 'model_a' | 'model_b' | 'tie' | 'tie (bothbad)'
+      ],
+    }));
+    expect(small.models).toEqual(rankModels(aggregateBattles(battles), { weights: 'balanced' }).models);
+  });
+
+  it('fits the style-controlled board with --style from style counts or response texts, as the library does', () => {
+    const styles = [
+      { tokens: 120, headers: 0, lists: 0, bold: 0 },
+      { tokens: 480, headers: 2, lists: 5, bold: 1 },
+      { tokens: 260, headers: 1, lists: 0, bold: 3 },
+    ];
+    const names = ['alpha', 'beta', 'gamma'];
+    const winners = ['model_a', 'model_b', 'tie', 'model_b', 'model_a', 'tie (bothbad)'];
+    const records = Array.from({ length: 60 }, (_, i) => ({
+      model_a: names[i % 3]!,
+      model_b: names[(i + 1 + (i % 2)) % 3]!,
+      winner: winners[i % winners.length]!,
+      style_a: styles[i % 3]!,
+      style_b: styles[(i + 1) % 3]!,
+    }));
+    const run = rank(file('style.jsonl', records.map((r) => JSON.stringify(r)).join('\n')), '--json', '--style');
+    expect(run.stderr).toBe('');
+    const out = JSON.parse(run.stdout) as { models: unknown; coefficients: Record<string, number>; style: boolean };
+    const outcome = { model_a: 'a', model_b: 'b', tie: 'tie', 'tie (bothbad)': 'both_bad' } as const;
+    const battles: StyleBattle[] = records.map((r) => ({
+      modelA: r.model_a,
+      modelB: r.model_b,
+      outcome: outcome[r.winner as keyof typeof outcome],
+      segment: {},
+      styleA: r.style_a,
+      styleB: r.style_b,
+    }));
+    const expected = rankModelsWithStyle(aggregateStyleBattles(battles));
+    expect(out.style).toBe(true);
+    expect(out.models).toEqual(expected.models);
+    expect(out.coefficients).toEqual(expected.coefficients);
+    // The same votes with texts instead of counts: measured by styleFeaturesFromText.
+    const texts = ['Short answer.', '# Title\n\n- one\n- two\n\n**bold** and a longer explanation here.'];
+    const withText = records.map(({ style_a: _a, style_b: _b, ...r }, i) => ({
+      ...r,
+      response_a: texts[i % 2]!,
+      response_b: texts[(i + 1) % 2]!,
+    }));
+    const textRun = rank(
+      file('style-text.jsonl', withText.map((r) => JSON.stringify(r)).join('\n')),
+      '--json',
+      '--style',
+    );
+    const fromText = rankModelsWithStyle(
+      aggregateStyleBattles(
+        battles.map((b, i) => ({
+          ...b,
+          styleA: styleFeaturesFromText(texts[i % 2]!),
+          styleB: styleFeaturesFromText(texts[(i + 1) % 2]!),
+        })),
+      ),
+    );
+    expect((JSON.parse(textRun.stdout) as { coefficients: unknown }).coefficients).toEqual(fromText.coefficients);
+    expect(rank(llmfao, '--style').stderr).toMatch(/--style needs a JSON or JSONL file/);
+  });
+
   it('gives identical bootstrap intervals for the same --seed', () => {
     const args = [llmfao, '--json', '--ci', 'bootstrap', '--rounds', '50', '--seed', '9'];
     const first = JSON.parse(rank(...args).stdout) as JsonOutput;
@@ -189,7 +273,10 @@ describe('rank command', () => {
     ].join('\r\n');
     const bytePath = file('plain.csv', `${csv}\r\n`);
     const fullParser = file('plain.txt', `${csv}\r\n`);
-    const compiled = spawnSync(process.execPath, ['scripts/rank.mjs', bytePath, '--json'], { cwd: root, encoding: 'utf8' });
+    const compiled = spawnSync(process.execPath, ['scripts/rank.mjs', bytePath, '--json'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(compiled.status).toBe(0);
     const fromBytes = JSON.parse(compiled.stdout) as JsonOutput;
     const fromText = JSON.parse(rank(fullParser, '--json').stdout) as JsonOutput;

@@ -5,6 +5,7 @@ import { call, subscribe } from '../bridge';
 
 export type CompareMode = 'off' | 'slice' | 'rest';
 export type CiMethod = 'sandwich' | 'bootstrap';
+export type Weights = 'none' | 'balanced';
 
 /**
  * The Leaderboard section's data and settings: which slice, what main answered for it
@@ -17,6 +18,7 @@ interface LeaderboardStore {
   compareMode: CompareMode;
   compareFilter: SegmentFilter;
   method: CiMethod;
+  weights: Weights;
   matrixSize: number;
   primary: SliceAnswer | null;
   /** The comparison slice ('slice'), or the whole board ('rest': the complement is computed locally). */
@@ -30,6 +32,7 @@ interface LeaderboardStore {
   setCompareMode(mode: CompareMode): void;
   setCompareValue(field: SegmentField, value: string | null): void;
   setMethod(method: CiMethod): void;
+  setWeights(weights: Weights): void;
   setMatrixSize(size: number): void;
   loadSlices(refresh?: boolean): Promise<void>;
   loadCatalog(refresh?: boolean): Promise<void>;
@@ -62,6 +65,7 @@ export const useLeaderboard = create<LeaderboardStore>((set, get) => ({
   compareMode: 'off',
   compareFilter: {},
   method: 'sandwich',
+  weights: 'none',
   matrixSize: 20,
   primary: null,
   secondary: null,
@@ -85,6 +89,7 @@ export const useLeaderboard = create<LeaderboardStore>((set, get) => ({
     void get().loadSlices();
   },
   setMethod: (method) => set({ method }),
+  setWeights: (weights) => set({ weights }),
   setMatrixSize: (matrixSize) => set({ matrixSize }),
   async loadSlices(refresh = false) {
     // Only the newest request may land: quick filter changes must not show an older slice last.

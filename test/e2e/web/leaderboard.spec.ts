@@ -99,6 +99,19 @@ test('the table matches the server leaderboard for the same slice, with its snap
   await page.screenshot({ path: path.join(shots, 'leaderboard-en.png'), fullPage: true });
 });
 
+test('balanced weights: the switch refits the board from the cached counts as the server does with weights=balanced', async () => {
+  await waitForSlice({});
+  const before = JSON.stringify(await tableRows());
+  await page.locator('.lb-method summary').click();
+  await page.getByTestId('weights-balanced').check();
+  await expect.poll(async () => JSON.stringify(await tableRows())).not.toBe(before);
+  await expect(page.getByTestId('leaderboard').locator('.lb-board')).toHaveAttribute('aria-busy', 'false');
+  await expectTableMatchesServer('?weights=balanced');
+  await page.getByTestId('weights-balanced').uncheck();
+  await expect.poll(async () => JSON.stringify(await tableRows())).toBe(before);
+  await page.locator('.lb-method summary').click();
+});
+
 test('a readable board: caveats in one line with details on demand, ranks in order, no counts for withheld slices', async () => {
   await waitForSlice({});
   const warnings = page.getByTestId('ranking-warnings');

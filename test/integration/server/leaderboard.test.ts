@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CountsResponse, LeaderboardResponse } from '../../../shared/protocol/leaderboard';
-import { aggregateBattles, rankModels, type Battle } from '../../../shared/ranking';
+import { aggregateBattles, markProvisional, rankModels, type Battle } from '../../../shared/ranking';
 import { readCsv, readJsonl } from '../../../server/demo/files';
 import { call, lease, login, push, startTestServer, voteFor, type TestServer } from './helpers';
 
@@ -43,9 +43,32 @@ describe('leaderboard on the demo data', () => {
     const expected = rankModels(aggregateBattles(crowdBattles()));
     expect(body.withheld).toBe(false);
     expect(body.models).toHaveLength(59);
-    expect(body.models).toEqual(expected.models);
-    expect(body.models[0]?.rank).toBe(1);
+    expect(body.models).toEqual(markProvisional(expected.models, 300));
+    expect(body).toMatchObject({ weights: 'none', provisionalMinVotes: 300 });
+    expect(body.models.find((row) => !row.provisional)?.rank).toBe(1);
     for (const row of body.models) expect(row.lower).toBeLessThanOrEqual(row.rating);
+  });
+
+  it('lists models under 300 votes as provisional, without a rank', async () => {
+    const body = LeaderboardResponse.parse((await call(t.url, 'GET', '/v1/leaderboard?language=en', { token })).body);
+    const provisional = body.models.filter((row) => row.provisional);
+    expect(provisional.length).toBeGreaterThan(0);
+    expect(provisional.length).toBeLessThan(body.models.length);
+    for (const row of body.models) {
+      expect(row.provisional === true).toBe(row.votes < 300);
+      expect(row.rank === undefined).toBe(row.votes < 300);
+    }
+  });
+
+  it('fits with balanced weights on weights=balanced, and refuses an unknown scheme', async () => {
+    const body = LeaderboardResponse.parse(
+      (await call(t.url, 'GET', '/v1/leaderboard?language=en&weights=balanced', { token })).body,
+    );
+    const expected = rankModels(aggregateBattles(crowdBattles()), { weights: 'balanced' });
+    expect(body.weights).toBe('balanced');
+    expect(body.models).toEqual(markProvisional(expected.models, 300));
+    const bad = await call(t.url, 'GET', '/v1/leaderboard?language=en&weights=inverse', { token });
+    expect(bad.status).toBe(400);
   });
 
   it('withholds a segment with fewer than 5 distinct raters, and says nothing about it', async () => {

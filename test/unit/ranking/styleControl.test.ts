@@ -10,6 +10,7 @@ import {
   type StyleBattle,
   type StyleFeatures,
 } from '../../../shared/ranking/index';
+import { contextualStandardErrors, fitContextual, type ContextualRows } from '../../../shared/ranking/contextualFit';
 
 describe('style features', () => {
   it('counts tokens, markdown headers, list items and bold spans', () => {
@@ -61,6 +62,11 @@ describe('style-controlled Bradley–Terry', () => {
     expect(styled.coefficients.tokens).toBeGreaterThan(0.2);
     for (const key of ['headers', 'lists', 'bold'] as const)
       expect(Math.abs(styled.coefficients[key])).toBeLessThan(0.05);
+    // The token coefficient's 95% interval excludes 0 and contains the estimate; the others straddle it.
+    const tokens = styled.coefficientIntervals.tokens;
+    expect(tokens.lower).toBeGreaterThan(0);
+    expect(tokens.lower).toBeLessThan(styled.coefficients.tokens);
+    expect(tokens.upper).toBeGreaterThan(styled.coefficients.tokens);
     // All four models are equally strong: each lands within one interval width of 1000 …
     for (const m of styled.models) expect(Math.abs(m.rating - 1000)).toBeLessThan(m.upper - m.lower);
     // … and the verbose model keeps under a fifth of its unadjusted lead.
@@ -91,3 +97,91 @@ describe('style-controlled Bradley–Terry', () => {
     ]);
   });
 });
+
+describe('the contextual sandwich', () => {
+  it('equals a per-parameter pass over the rows (the direct transcription of H⁻¹GH⁻¹)', () => {
+    const counts = aggregateStyleBattles(lengthBiasedVotes(3000));
+    const rows = contextualRowsForTest(counts);
+    const fit = fitContextual(rows, { thetaRidge: 0, styleRidge: 0.5 });
+    const ridge = 1e-5 * 3000;
+    const se = contextualStandardErrors(rows, fit, ridge);
+    const reference = naiveContextualSe(rows, fit.params, fit.thetaRidge + ridge, fit.styleRidge);
+    expect(se.length).toBe(rows.n + rows.f);
+    // H carries only the small 1e-5·N ridge along the flat θ direction, so the two inversions
+    // (Cholesky here, Gauss–Jordan there) agree to about 1e-8 relative, not to the last digit.
+    se.forEach((s, i) => expect(Math.abs(s - reference[i]!) / reference[i]!).toBeLessThan(1e-6));
+  });
+});
+
+function contextualRowsForTest(counts: ReturnType<typeof aggregateStyleBattles>): ContextualRows {
+  const f = counts.features.length;
+  return {
+    n: counts.models.length,
+    f,
+    m: counts.rows.length,
+    a: Int32Array.from(counts.rows, (r) => r.a),
+    b: Int32Array.from(counts.rows, (r) => r.b),
+    z: Float64Array.from(counts.rows.flatMap((r) => r.z)),
+    winsA: Float64Array.from(counts.rows, (r) => r.winsA),
+    winsB: Float64Array.from(counts.rows, (r) => r.winsB),
+    draws: Float64Array.from(counts.rows, (r) => r.ties + r.bothBad),
+  };
+}
+
+/** Dense H with plain arrays and Gauss–Jordan, then one pass over the rows per parameter. */
+function naiveContextualSe(
+  rows: ContextualRows,
+  params: Float64Array,
+  thetaRidge: number,
+  styleRidge: number,
+): number[] {
+  const { n, f } = rows;
+  const size = n + f;
+  const xOf = (k: number): number[] => {
+    const x = new Array<number>(size).fill(0);
+    x[rows.a[k]!] = 1;
+    x[rows.b[k]!] = -1;
+    for (let j = 0; j < f; j++) x[n + j] = rows.z[k * f + j]!;
+    return x;
+  };
+  const pOf = (x: number[]): number => 1 / (1 + Math.exp(-x.reduce((s, v, i) => s + v * params[i]!, 0)));
+  const h = Array.from({ length: size }, (_, i) =>
+    Array.from({ length: size }, (_, j) => (i === j ? (i < n ? thetaRidge : styleRidge) : 0)),
+  );
+  for (let k = 0; k < rows.m; k++) {
+    const x = xOf(k);
+    const p = pOf(x);
+    const w = (rows.winsA[k]! + rows.winsB[k]! + rows.draws[k]!) * p * (1 - p);
+    for (let i = 0; i < size; i++) for (let j = 0; j < size; j++) h[i]![j]! += w * x[i]! * x[j]!;
+  }
+  const inv = invert(h);
+  return inv.map((row) => {
+    let v = 0;
+    for (let k = 0; k < rows.m; k++) {
+      const x = xOf(k);
+      const p = pOf(x);
+      const g = rows.winsA[k]! * (1 - p) ** 2 + rows.winsB[k]! * p * p + rows.draws[k]! * (0.5 - p) ** 2;
+      const d = row.reduce((s, value, j) => s + value * x[j]!, 0);
+      v += g * d * d;
+    }
+    return Math.sqrt(v);
+  });
+}
+
+function invert(m: number[][]): number[][] {
+  const n = m.length;
+  const a = m.map((row, i) => [...row, ...Array.from({ length: n }, (_, j) => (i === j ? 1 : 0))]);
+  for (let c = 0; c < n; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(a[r]![c]!) > Math.abs(a[pivot]![c]!)) pivot = r;
+    [a[c], a[pivot]] = [a[pivot]!, a[c]!];
+    const d = a[c]![c]!;
+    for (let j = 0; j < 2 * n; j++) a[c]![j]! /= d;
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const factor = a[r]![c]!;
+      for (let j = 0; j < 2 * n; j++) a[r]![j]! -= factor * a[c]![j]!;
+    }
+  }
+  return a.map((row) => row.slice(n));
+}

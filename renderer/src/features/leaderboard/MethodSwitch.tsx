@@ -15,7 +15,7 @@ export function MethodSwitch() {
   const { t } = useTranslation('leaderboard');
   const id = useId();
   const format = useFormatters();
-  const { method, setMethod } = useLeaderboard();
+  const { method, setMethod, weights, setWeights } = useLeaderboard();
   const primaryMs = usePreviewResults((state) => state.primaryMs);
   return (
     <details className="lb-method">
@@ -28,6 +28,10 @@ export function MethodSwitch() {
             {t(`method.${value}`, { rounds: DEFAULT_ROUNDS })}
           </label>
         ))}
+        <label className="radio-row">
+          <input type="checkbox" checked={weights === 'balanced'} onChange={(event) => setWeights(event.target.checked ? 'balanced' : 'none')} data-testid="weights-balanced" />
+          {t('method.balanced')}
+        </label>
         <label className="radio-row">
           <input type="checkbox" disabled aria-describedby={`${id}-style`} checked={false} readOnly />
           {t('method.style')}

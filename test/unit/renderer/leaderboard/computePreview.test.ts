@@ -43,6 +43,14 @@ describe('the preview computation (what the worker runs)', () => {
     expect(result.freshOwn).toBe(0);
   });
 
+  it('fits with balanced weights when the job asks for them, as shared/ranking does', () => {
+    const skewed = mergePairCounts(counts, { models: [models[0]!, models[1]!], rows: [{ a: 0, b: 1, winsA: 400, winsB: 100, ties: 0, bothBad: 0 }] });
+    const primary = slice({}, skewed, 6);
+    const balanced = computePrimary(job({ primary, weights: 'balanced' }));
+    expect(balanced.ranking).toEqual(rankModels(skewed, { weights: 'balanced' }));
+    expect(balanced.ranking.models).not.toEqual(computePrimary(job({ primary })).ranking.models);
+  });
+
   it('adds own votes revealed after the snapshot, only those the slice filter matches', () => {
     const whole = computePrimary(job({ primary: slice({}, counts, 4) }));
     expect(whole.freshOwn).toBe(2);

@@ -12,7 +12,7 @@ export function withFreshOwn(slice: SliceInput, job: Pick<PreviewJob, 'own'>): {
 }
 
 function rank(counts: PairCounts, job: PreviewJob): RankingResult {
-  return rankModels(counts, { ci: job.method, rounds: job.rounds, seed: job.seed });
+  return rankModels(counts, { ci: job.method, rounds: job.rounds, seed: job.seed, weights: job.weights ?? 'none' });
 }
 
 /** What the table, the interval plot and the heatmaps need. */

@@ -33,6 +33,7 @@ export function planJob(state: LeaderboardState): PreviewJob | null {
     compare: compareInput(state),
     own: state.own,
     method: state.method,
+    weights: state.weights,
     rounds: DEFAULT_ROUNDS,
     seed: DEFAULT_SEED,
     matrixSize: state.matrixSize,
@@ -45,5 +46,5 @@ export function planJob(state: LeaderboardState): PreviewJob | null {
  */
 export function jobInputs(state: LeaderboardState): unknown[] {
   const own = state.own;
-  return [state.primary, state.secondary, state.compareMode, own?.battles, own?.segments, own?.models, state.method, state.matrixSize];
+  return [state.primary, state.secondary, state.compareMode, own?.battles, own?.segments, own?.models, state.method, state.weights, state.matrixSize];
 }

@@ -25,6 +25,8 @@ export interface PreviewJob {
   compare: CompareInput | null;
   own: OwnVotes | null;
   method: 'sandwich' | 'bootstrap';
+  /** Balanced weights (docs/RANKING.md); absent means none. */
+  weights?: 'none' | 'balanced';
   rounds: number;
   seed: number;
   /** The heatmaps show the top `matrixSize` models by rating. */

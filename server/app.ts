@@ -54,10 +54,10 @@ function buildApp(ctx: AppContext): FastifyInstance {
  */
 export async function startServer(partial: Partial<ServerOptions> & { dataDir: string }): Promise<RunningServer> {
   const options = resolveOptions(partial);
-  const db = openDatabase(options.dataDir);
+  const db = await openDatabase(options.dataDir);
   try {
     if (options.demo) await seedDemoIfEmpty(db, options.dataDir, options.demoAssetsDir);
-    const leaderboard = new LeaderboardService(loadCube(db), options);
+    const leaderboard = new LeaderboardService(await loadCube(db), options);
     const ctx: AppContext = {
       db,
       options,
@@ -79,11 +79,11 @@ export async function startServer(partial: Partial<ServerOptions> & { dataDir: s
         stopScans();
         await app.close();
         await ctx.quality.close();
-        db.close();
+        await db.close();
       },
     };
   } catch (error) {
-    if (db.isOpen) db.close();
+    await db.close();
     throw error;
   }
 }

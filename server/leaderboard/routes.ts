@@ -19,7 +19,7 @@ export function registerLeaderboardRoutes(routes: RouteTable, ctx: AppContext): 
     auth: {},
     query: LeaderboardQuery,
     response: LeaderboardResponse,
-    handler: ({ query }) => ctx.leaderboard.leaderboard(query),
+    handler: async ({ query }) => ctx.leaderboard.leaderboard(query),
   });
   routes.add({
     method: 'GET',
@@ -30,7 +30,7 @@ export function registerLeaderboardRoutes(routes: RouteTable, ctx: AppContext): 
     auth: {},
     query: CountsQuery,
     response: CountsResponse,
-    handler: ({ query }) => {
+    handler: async ({ query }) => {
       const { by, ...filter } = query;
       return ctx.leaderboard.counts(filter, by);
     },

@@ -1,5 +1,6 @@
 import { DatabaseSync } from 'node:sqlite';
 import { parentPort, workerData } from 'node:worker_threads';
+import { SqliteStore } from '../store/sqlite';
 import { teamQuality } from './quality';
 import type { QualityReply, QualityRequest } from './quality-service';
 
@@ -8,26 +9,26 @@ import type { QualityReply, QualityRequest } from './quality-service';
  * read-only connection: WAL lets it read a consistent snapshot while the
  * server keeps committing votes, and read-only means it can never write.
  */
-const db = new DatabaseSync((workerData as { path: string }).path, { readOnly: true });
-db.exec('PRAGMA busy_timeout = 5000');
+const connection = new DatabaseSync((workerData as { path: string }).path, { readOnly: true });
+connection.exec('PRAGMA busy_timeout = 5000');
+const db = new SqliteStore(connection);
 
-function compute(request: QualityRequest): QualityReply {
+async function compute(request: QualityRequest): Promise<QualityReply> {
   // One read transaction: every query of one computation sees the same votes.
-  db.exec('BEGIN');
-  try {
-    const quality = teamQuality(db, request.team);
-    return { id: request.id, byRater: [...quality.byRater], pool: quality.pool, lastVoteAt: [...quality.lastVoteAt] };
-  } finally {
-    db.exec('COMMIT');
-  }
+  return db.transaction(
+    async () => {
+      const quality = await teamQuality(db, request.team);
+      return { id: request.id, byRater: [...quality.byRater], pool: quality.pool, lastVoteAt: [...quality.lastVoteAt] };
+    },
+    { readOnly: true },
+  );
 }
 
 parentPort?.on('message', (request: QualityRequest) => {
-  let reply: QualityReply;
-  try {
-    reply = compute(request);
-  } catch (error) {
-    reply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
-  }
-  parentPort?.postMessage(reply);
+  void compute(request)
+    .catch((error: unknown): QualityReply => ({
+      id: request.id,
+      error: error instanceof Error ? error.message : String(error),
+    }))
+    .then((reply) => parentPort?.postMessage(reply));
 });

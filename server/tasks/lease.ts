@@ -28,21 +28,27 @@ function drawSlots(count: number, goldShare: number, repeatShare: number): Slot[
 }
 
 /** Gold and repeat slots that find nothing suitable fall back to normal items. */
-function planLease(ctx: AppContext, account: AccountRow, languages: string[], count: number, now: number): Planned[] {
+async function planLease(
+  ctx: AppContext,
+  account: AccountRow,
+  languages: string[],
+  count: number,
+  now: number,
+): Promise<Planned[]> {
   const { options, db } = ctx;
   const planned: Planned[] = [];
   const used = new Set<string>();
   let normal = 0;
   for (const slot of drawSlots(count, options.goldShare, options.repeatShare)) {
-    const gold = slot === 'gold' ? pickGold(db, account.id, languages, used) : undefined;
-    const repeat = slot === 'repeat' ? pickRepeat(db, account.id, now - options.repeatMinAgeMs, used) : undefined;
+    const gold = slot === 'gold' ? await pickGold(db, account.id, languages, used) : undefined;
+    const repeat = slot === 'repeat' ? await pickRepeat(db, account.id, now - options.repeatMinAgeMs, used) : undefined;
     if (gold) planned.push({ taskId: gold.id, kind: 'gold', swapped: randomInt(2), repeatOf: null });
     else if (repeat)
       planned.push({ taskId: repeat.taskId, kind: 'repeat', swapped: 1 - repeat.swapped, repeatOf: repeat.voteId });
     else normal += 1;
     used.add(gold?.id ?? repeat?.taskId ?? '');
   }
-  for (const id of pickNormal(db, account.id, languages, normal, options.maxRatersPerTask)) {
+  for (const id of await pickNormal(db, account.id, languages, normal, options.maxRatersPerTask)) {
     if (!used.has(id)) planned.push({ taskId: id, kind: 'normal', swapped: randomInt(2), repeatOf: null });
   }
   // Shuffle so a gold or repeat item's position in the batch says nothing about it.
@@ -53,15 +59,21 @@ function planLease(ctx: AppContext, account: AccountRow, languages: string[], co
   return planned;
 }
 
-function openLeaseCount(ctx: AppContext, accountId: number, now: number): number {
-  const row = sql(
+async function openLeaseCount(ctx: AppContext, accountId: number, now: number): Promise<number> {
+  const row = (await sql(
     ctx.db,
     `SELECT COUNT(*) AS n FROM leases WHERE account_id = ? AND state = 'open' AND expires_at > ?`,
-  ).get(accountId, now) as { n: number };
+  ).get(accountId, now)) as { n: number };
   return row.n;
 }
 
-function insertLease(ctx: AppContext, account: AccountRow, plan: Planned, task: TaskRow, now: number): LeaseRow {
+async function insertLease(
+  ctx: AppContext,
+  account: AccountRow,
+  plan: Planned,
+  task: TaskRow,
+  now: number,
+): Promise<LeaseRow> {
   const lease: LeaseRow = {
     id: `t_${randomBytes(16).toString('base64url')}`,
     task_id: plan.taskId,
@@ -73,7 +85,7 @@ function insertLease(ctx: AppContext, account: AccountRow, plan: Planned, task: 
     expires_at: now + ctx.options.leaseTtlMs,
     state: 'open',
   };
-  sql(
+  await sql(
     ctx.db,
     `INSERT INTO leases (id, task_id, account_id, kind, swapped, repeat_of, issued_at, expires_at, state)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open')`,
@@ -87,7 +99,7 @@ function insertLease(ctx: AppContext, account: AccountRow, plan: Planned, task: 
     lease.issued_at,
     lease.expires_at,
   );
-  if (plan.kind === 'normal') adjustLoad(ctx.db, task, 1);
+  if (plan.kind === 'normal') await adjustLoad(ctx.db, task, 1);
   return lease;
 }
 
@@ -96,24 +108,34 @@ function insertLease(ctx: AppContext, account: AccountRow, plan: Planned, task: 
  * the rater's languages are exhausted or they hold too many open leases;
  * that is an answer, not an error.
  */
-export function leaseTasks(ctx: AppContext, account: AccountRow, count: number, now = Date.now()): Task[] {
+export async function leaseTasks(
+  ctx: AppContext,
+  account: AccountRow,
+  count: number,
+  now = Date.now(),
+): Promise<Task[]> {
   const languages = routableLanguages(profileOf(account).languages);
-  return transaction(ctx.db, () => {
-    reclaimLapsed(ctx.db, now, ctx.options.leaseGraceMs);
-    const room = Math.max(0, ctx.options.maxOpenLeasesPerRater - openLeaseCount(ctx, account.id, now));
+  return await transaction(ctx.db, async () => {
+    await reclaimLapsed(ctx.db, now, ctx.options.leaseGraceMs);
+    const room = Math.max(0, ctx.options.maxOpenLeasesPerRater - (await openLeaseCount(ctx, account.id, now)));
     if (languages.length === 0 || room === 0) return [];
-    return planLease(ctx, account, languages, Math.min(count, room), now).map((plan) => {
-      const task = findTask(ctx.db, plan.taskId) as TaskRow;
-      return renderTask(ctx, insertLease(ctx, account, plan, task, now), task, account.public_id);
-    });
+    const tasks: Task[] = [];
+    for (const plan of await planLease(ctx, account, languages, Math.min(count, room), now)) {
+      const task = (await findTask(ctx.db, plan.taskId)) as TaskRow;
+      tasks.push(await renderTask(ctx, await insertLease(ctx, account, plan, task, now), task, account.public_id));
+    }
+    return tasks;
   });
 }
 
 /** The rater's open, unexpired leases, for a client that lost its task cache. */
-export function openLeases(ctx: AppContext, account: AccountRow, now = Date.now()): Task[] {
-  const leases = sql(
+export async function openLeases(ctx: AppContext, account: AccountRow, now = Date.now()): Promise<Task[]> {
+  const leases = (await sql(
     ctx.db,
     `SELECT * FROM leases WHERE account_id = ? AND state = 'open' AND expires_at > ? ORDER BY issued_at`,
-  ).all(account.id, now) as unknown as LeaseRow[];
-  return leases.map((lease) => renderTask(ctx, lease, findTask(ctx.db, lease.task_id) as TaskRow, account.public_id));
+  ).all(account.id, now)) as unknown as LeaseRow[];
+  const tasks: Task[] = [];
+  for (const lease of leases)
+    tasks.push(await renderTask(ctx, lease, (await findTask(ctx.db, lease.task_id)) as TaskRow, account.public_id));
+  return tasks;
 }

@@ -13,11 +13,11 @@ import { asDuplicate, firstResultForVote, insertVote, resultAtSeq, saveResult, t
  * it. Letting another account advance it would let one rater swallow
  * another's seqs, so a client switching accounts must use a new installationId.
  */
-function cursorOf(ctx: AppContext, installationId: string, account: AccountRow, now: number): number {
-  const row = sql(ctx.db, 'SELECT account_id, last_seq FROM installations WHERE id = ?').get(installationId) as
+async function cursorOf(ctx: AppContext, installationId: string, account: AccountRow, now: number): Promise<number> {
+  const row = (await sql(ctx.db, 'SELECT account_id, last_seq FROM installations WHERE id = ?').get(installationId)) as
     { account_id: number; last_seq: number } | undefined;
   if (!row) {
-    sql(ctx.db, 'INSERT INTO installations (id, account_id, last_seq, created_at) VALUES (?, ?, 0, ?)').run(
+    await sql(ctx.db, 'INSERT INTO installations (id, account_id, last_seq, created_at) VALUES (?, ?, 0, ?)').run(
       installationId,
       account.id,
       now,
@@ -34,8 +34,8 @@ function cursorOf(ctx: AppContext, installationId: string, account: AccountRow, 
 }
 
 /** seq at or below the cursor: answered from the stored result, never applied again. */
-function replay(ctx: AppContext, installationId: string, vote: Vote): VoteResult {
-  const stored = resultAtSeq(ctx.db, installationId, vote.seq);
+async function replay(ctx: AppContext, installationId: string, vote: Vote): Promise<VoteResult> {
+  const stored = await resultAtSeq(ctx.db, installationId, vote.seq);
   if (stored && stored.vote_id === vote.id) return asDuplicate(stored, vote.id, vote.seq, REJECT_MESSAGES);
   // A different vote under an old seq is a client bug; saying "duplicate" would make it drop a real vote.
   return {
@@ -47,17 +47,17 @@ function replay(ctx: AppContext, installationId: string, vote: Vote): VoteResult
   };
 }
 
-function apply(
+async function apply(
   ctx: AppContext,
   account: AccountRow,
   installationId: string,
   vote: Vote,
   now: number,
   accepted: VoteRecord[],
-): VoteResult {
-  const seen = firstResultForVote(ctx.db, vote.id);
+): Promise<VoteResult> {
+  const seen = await firstResultForVote(ctx.db, vote.id);
   if (seen) return asDuplicate(seen, vote.id, vote.seq, REJECT_MESSAGES);
-  const verdict = evaluateVote(ctx, account, vote, installationId, now);
+  const verdict = await evaluateVote(ctx, account, vote, installationId, now);
   if (!verdict.accepted) {
     return {
       id: vote.id,
@@ -68,8 +68,8 @@ function apply(
     };
   }
   const { record, task } = verdict;
-  insertVote(ctx.db, record);
-  closeLease(ctx, record, task);
+  await insertVote(ctx.db, record);
+  await closeLease(ctx, record, task);
   accepted.push(record);
   const result: VoteResult = { id: vote.id, seq: vote.seq, status: 'accepted' };
   if (ctx.options.reveal === 'on_accept') {
@@ -86,24 +86,31 @@ function apply(
  * either way the cursor advances), and the first gap stops the batch. The
  * response is sent only after COMMIT, so every acknowledged vote is on disk.
  */
-export function pushVotes(ctx: AppContext, account: AccountRow, request: PushRequest, now = Date.now()): PushResponse {
+export async function pushVotes(
+  ctx: AppContext,
+  account: AccountRow,
+  request: PushRequest,
+  now = Date.now(),
+): Promise<PushResponse> {
   const accepted: VoteRecord[] = [];
   const { installationId } = request;
-  const outcome = transaction(ctx.db, () => {
-    let cursor = cursorOf(ctx, installationId, account, now);
+  const outcome = await transaction(ctx.db, async () => {
+    // A transaction may run again (a PostgreSQL deadlock victim): only its last run's votes count.
+    accepted.length = 0;
+    let cursor = await cursorOf(ctx, installationId, account, now);
     const results: VoteResult[] = [];
     for (const vote of request.votes) {
       if (vote.seq <= cursor) {
-        results.push(replay(ctx, installationId, vote));
+        results.push(await replay(ctx, installationId, vote));
         continue;
       }
       if (vote.seq > cursor + 1) break;
-      const result = apply(ctx, account, installationId, vote, now, accepted);
-      saveResult(ctx.db, installationId, vote.seq, result, now);
+      const result = await apply(ctx, account, installationId, vote, now, accepted);
+      await saveResult(ctx.db, installationId, vote.seq, result, now);
       results.push(result);
       cursor = vote.seq;
     }
-    sql(ctx.db, 'UPDATE installations SET last_seq = ? WHERE id = ?').run(cursor, installationId);
+    await sql(ctx.db, 'UPDATE installations SET last_seq = ? WHERE id = ?').run(cursor, installationId);
     return { lastSeq: cursor, results };
   });
   // Only committed votes reach the in-memory cube; the stored aggregates were written in the transaction itself.
@@ -111,8 +118,8 @@ export function pushVotes(ctx: AppContext, account: AccountRow, request: PushReq
   return { ...outcome, serverTime: new Date(now).toISOString() };
 }
 
-export function cursorFor(ctx: AppContext, account: AccountRow, installationId: string): number {
-  const row = sql(ctx.db, 'SELECT account_id, last_seq FROM installations WHERE id = ?').get(installationId) as
+export async function cursorFor(ctx: AppContext, account: AccountRow, installationId: string): Promise<number> {
+  const row = (await sql(ctx.db, 'SELECT account_id, last_seq FROM installations WHERE id = ?').get(installationId)) as
     { account_id: number; last_seq: number } | undefined;
   if (row && row.account_id !== account.id)
     throw new HttpError('installation_foreign', 'this installationId belongs to another account');

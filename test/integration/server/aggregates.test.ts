@@ -37,8 +37,8 @@ describe('stored leaderboard aggregates', () => {
       const reply = await push(t.url, accessToken, crypto.randomUUID(), votes);
       expect(reply.status).toBe(200);
     }
-    const fromVotes = snapshot(cubeFromVotes(t.server.context.db));
-    expect(snapshot(loadCube(t.server.context.db))).toEqual(fromVotes);
+    const fromVotes = snapshot(await cubeFromVotes(t.server.context.db));
+    expect(snapshot(await loadCube(t.server.context.db))).toEqual(fromVotes);
 
     const { accessToken } = await login(t.url, t.accounts.rater1);
     const before = await call(t.url, 'GET', '/v1/leaderboard', { token: accessToken });
@@ -56,16 +56,18 @@ describe('stored leaderboard aggregates', () => {
   });
 
   it('are built once by the migration for a database from before they existed', async () => {
-    const expected = snapshot(cubeFromVotes(t.server.context.db));
+    const expected = snapshot(await cubeFromVotes(t.server.context.db));
     await t.server.close();
     const raw = new DatabaseSync(join(t.dataDir, DB_FILE));
-    raw.exec('DROP TABLE leaderboard_counts; DROP TABLE leaderboard_raters; PRAGMA user_version = 3;');
+    raw.exec(
+      'DROP TABLE leaderboard_counts; DROP TABLE leaderboard_raters; DROP TABLE counts_version; PRAGMA user_version = 3;',
+    );
     raw.close();
-    const db = openDatabase(t.dataDir);
+    const db = await openDatabase(t.dataDir);
     try {
-      expect(snapshot(loadCube(db))).toEqual(expected);
+      expect(snapshot(await loadCube(db))).toEqual(expected);
     } finally {
-      db.close();
+      await db.close();
     }
     t.server = await startServer({ dataDir: t.dataDir, port: 0, demo: true, anomalyScanIntervalMs: 0 });
   });

@@ -34,9 +34,9 @@ let template: Promise<string> | undefined;
 function seededTemplate(): Promise<string> {
   template ??= (async () => {
     const dir = mkdtempSync(join(tmpdir(), 'verdict-template-'));
-    const db = openDatabase(dir);
+    const db = await openDatabase(dir);
     await seedDemoIfEmpty(db, dir, undefined, 12);
-    db.close(); // checkpoints the WAL into verdict.sqlite, so the one file is the whole database
+    await db.close(); // checkpoints the WAL into verdict.sqlite, so the one file is the whole database
     return dir;
   })();
   return template;

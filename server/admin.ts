@@ -6,10 +6,10 @@ import { findAccountByEmail } from './accounts/repo';
 import { addContributor, listContributors, setPassword, setSuspended, setVetted } from './admin/contributors';
 import { importLlmfao, importTaskFile, importVoteFile } from './admin/imports';
 import { audit } from './audit';
-import { openDatabase, type Db } from './db/open';
-import { rotateSecrets } from './secrets';
+import { openStore, type Db } from './db/open';
+import { rotateSecretsFor } from './secrets';
 
-const USAGE = `Verdict admin CLI: npm run server:admin -- <command> --data DIR [options]
+const USAGE = `Verdict admin CLI: npm run server:admin -- <command> (--data DIR | --database postgres://…) [options]
 
   add-contributor --email E --name N [--role rater|supervisor|admin] [--password P] [--vetted]
                   [--country DE] [--age-band 25-34] [--education master]
@@ -24,6 +24,7 @@ const USAGE = `Verdict admin CLI: npm run server:admin -- <command> --data DIR [
   rotate-secrets [--drop-previous]
   audit-log [--limit N]
 
+VERDICT_DATABASE_URL works like --database.
 Prints JSON. Changes are written to the audit log as "cli:<os user>".
 A running server picks up rotated secrets when it restarts.`;
 
@@ -31,6 +32,7 @@ const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: {
     data: { type: 'string', default: '.data/server' },
+    database: { type: 'string' },
     email: { type: 'string' },
     name: { type: 'string' },
     role: { type: 'string', default: 'rater' },
@@ -126,7 +128,7 @@ async function run(db: Db, command: string): Promise<unknown> {
       return await importLlmfao(db, actor, resolve(need('dir')), supervisor);
     }
     case 'rotate-secrets': {
-      const kids = rotateSecrets(dataDir, { dropPrevious: values['drop-previous'] });
+      const kids = await rotateSecretsFor(db, dataDir, { dropPrevious: values['drop-previous'] });
       await audit(db, actor, 'secrets.rotate', null, { ...kids, dropPrevious: values['drop-previous'] });
       return { rotated: kids, note: 'restart the server to sign with the new keys' };
     }
@@ -142,7 +144,7 @@ if (!command || values.help) {
   console.log(USAGE);
   process.exit(command ? 0 : 1);
 }
-const db = await openDatabase(dataDir);
+const db = await openStore({ dataDir, databaseUrl: values.database ?? process.env.VERDICT_DATABASE_URL, poolSize: 2 });
 try {
   console.log(JSON.stringify(await run(db, command), null, 2));
 } catch (error) {

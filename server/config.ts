@@ -4,6 +4,15 @@
  */
 export interface ServerOptions {
   dataDir: string;
+  /**
+   * postgres://USER:PASS@HOST:PORT/DB: several server processes share this
+   * PostgreSQL database. Unset: the SQLite file in dataDir, as one process.
+   */
+  databaseUrl?: string;
+  /** PostgreSQL connections per process. */
+  poolSize: number;
+  /** PostgreSQL cancels any statement running longer (ms); 0 = no limit. */
+  statementTimeoutMs: number;
   port: number;
   host: string;
   /** Seed the demo network when the data dir has no accounts yet. */
@@ -38,6 +47,8 @@ export interface ServerOptions {
 }
 
 export const DEFAULT_OPTIONS: Omit<ServerOptions, 'dataDir'> = {
+  poolSize: 10,
+  statementTimeoutMs: 30_000,
   port: 8787,
   host: '127.0.0.1',
   demo: false,

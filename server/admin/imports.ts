@@ -8,6 +8,7 @@ import { loadLlmfao } from '../imports/llmfao-load';
 import { TaskLine, toPromptItem } from '../imports/task-line';
 import { insertHistoricalVote } from '../imports/historical-votes';
 import { insertPromptItem, ResponseStore, upsertTaskSet, type TaskSetInfo } from '../imports/task-store';
+import { bumpCountsVersion } from '../leaderboard/service';
 import { findTask, type Outcome } from '../tasks/repo';
 
 function jsonlLines(path: string): Array<{ line: number; value: unknown }> {
@@ -55,6 +56,7 @@ export async function importLlmfao(
 ): Promise<{ tasks: number; votes: number; raters: number }> {
   return await transaction(db, async () => {
     const summary = await loadLlmfao(db, dir, supervisor);
+    if (summary.votes > 0) await bumpCountsVersion(db, summary.votes);
     await audit(db, actor, 'votes.import_llmfao', LLMFAO_SET.id, { dir, ...summary });
     return summary;
   });
@@ -99,6 +101,8 @@ export async function importVoteFile(db: Db, actor: string, path: string): Promi
       if (await insertHistoricalVote(db, rater, { id: vote.id, taskId: task.id, outcome, votedAt: vote.votedAt }))
         votes += 1;
     }
+    // A running server sees the new votes on its next leaderboard read.
+    if (votes > 0) await bumpCountsVersion(db, votes);
     await audit(db, actor, 'votes.import', null, { path, votes, skipped: lines.length - votes });
     return { votes, skipped: lines.length - votes };
   });

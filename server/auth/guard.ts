@@ -39,6 +39,6 @@ export async function authenticate(ctx: AppContext, request: FastifyRequest, gua
   if (guard.roles && !guard.roles.includes(account.role)) {
     throw new HttpError('forbidden', `this endpoint needs one of the roles: ${guard.roles.join(', ')}`);
   }
-  ctx.limits.perAccount.take(account.public_id);
+  await ctx.limits.perAccount.take(account.public_id);
   return account;
 }

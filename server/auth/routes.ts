@@ -36,8 +36,8 @@ async function newSession(ctx: AppContext, account: AccountRow, family?: string)
 }
 
 async function login(ctx: AppContext, email: string, password: string, ip: string): Promise<Session> {
-  ctx.limits.loginByIp.hit(ip);
-  ctx.limits.loginByEmail.hit(email.toLowerCase());
+  await ctx.limits.loginByIp.hit(ip);
+  await ctx.limits.loginByEmail.hit(email.toLowerCase());
   const account = await findAccountByEmail(ctx.db, email);
   if (!account?.password_hash) {
     await burnPasswordCheck(password);

@@ -1,6 +1,8 @@
 import { DatabaseSync } from 'node:sqlite';
 import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
+import { migratePostgres } from '../store/postgres-migrate';
+import { PostgresStore } from '../store/postgres';
 import { SqliteStore } from '../store/sqlite';
 import type { Store } from '../store/types';
 import { migrate } from './migrations';
@@ -31,6 +33,34 @@ export async function openDatabase(dataDir: string): Promise<SqliteStore> {
     await migrate(store);
   } catch (error) {
     connection.close();
+    throw error;
+  }
+  return store;
+}
+
+export interface StoreOptions {
+  dataDir: string;
+  databaseUrl?: string;
+  poolSize?: number;
+  statementTimeoutMs?: number;
+}
+
+/**
+ * The server's store: PostgreSQL when a database URL is given (migrated once,
+ * under an advisory lock, however many processes start together), otherwise
+ * the SQLite file in dataDir.
+ */
+export async function openStore(options: StoreOptions): Promise<Store> {
+  if (!options.databaseUrl) return openDatabase(options.dataDir);
+  const store = PostgresStore.connect({
+    url: options.databaseUrl,
+    poolSize: options.poolSize ?? 10,
+    statementTimeoutMs: options.statementTimeoutMs ?? 30_000,
+  });
+  try {
+    await migratePostgres(store);
+  } catch (error) {
+    await store.close();
     throw error;
   }
   return store;

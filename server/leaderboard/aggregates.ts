@@ -59,8 +59,9 @@ export async function addCountsToAggregates(
     db,
     `INSERT INTO leaderboard_counts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (language, country, age_band, education, category, model_lo, model_hi)
-     DO UPDATE SET wins_lo = wins_lo + excluded.wins_lo, wins_hi = wins_hi + excluded.wins_hi,
-       ties = ties + excluded.ties, both_bad = both_bad + excluded.both_bad`,
+     DO UPDATE SET wins_lo = leaderboard_counts.wins_lo + excluded.wins_lo,
+       wins_hi = leaderboard_counts.wins_hi + excluded.wins_hi, ties = leaderboard_counts.ties + excluded.ties,
+       both_bad = leaderboard_counts.both_bad + excluded.both_bad`,
   ).run(...keyOf(segment), lo, hi, ...(row as [number, number, number, number]));
 }
 

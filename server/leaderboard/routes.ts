@@ -19,7 +19,10 @@ export function registerLeaderboardRoutes(routes: RouteTable, ctx: AppContext): 
     auth: {},
     query: LeaderboardQuery,
     response: LeaderboardResponse,
-    handler: async ({ query }) => ctx.leaderboard.leaderboard(query),
+    handler: async ({ query }) => {
+      await ctx.leaderboard.refresh(ctx.db);
+      return ctx.leaderboard.leaderboard(query);
+    },
   });
   routes.add({
     method: 'GET',
@@ -32,6 +35,7 @@ export function registerLeaderboardRoutes(routes: RouteTable, ctx: AppContext): 
     response: CountsResponse,
     handler: async ({ query }) => {
       const { by, ...filter } = query;
+      await ctx.leaderboard.refresh(ctx.db);
       return ctx.leaderboard.counts(filter, by);
     },
   });

@@ -3,6 +3,7 @@ import type { AccountRow } from '../accounts/repo';
 import { audit } from '../audit';
 import { transaction, type Db } from '../db/open';
 import { sql } from '../db/statements';
+import { perDialect } from '../store/dialect';
 
 interface FlagRow {
   id: number;
@@ -36,7 +37,7 @@ function toFlag(row: FlagRow): Flag {
 export async function flagsFor(db: Db, accountIds: number[]): Promise<Flag[]> {
   const rows = (await sql(
     db,
-    `${SELECT_FLAGS} WHERE f.account_id IN (SELECT value FROM json_each(?)) ORDER BY f.id`,
+    perDialect((d) => `${SELECT_FLAGS} WHERE f.account_id IN ${d.jsonIds('?')} ORDER BY f.id`),
   ).all(JSON.stringify(accountIds))) as unknown as FlagRow[];
   return rows.map(toFlag);
 }

@@ -3,6 +3,7 @@ import type { AccountRow } from '../accounts/repo';
 import { audit } from '../audit';
 import { transaction, type Db } from '../db/open';
 import { sql } from '../db/statements';
+import { perDialect } from '../store/dialect';
 
 interface MarkRow {
   id: number;
@@ -38,7 +39,7 @@ function toMark(row: MarkRow): ItemMark {
 export async function marksFor(db: Db, accountIds: number[]): Promise<ItemMark[]> {
   const rows = (await sql(
     db,
-    `${SELECT_MARKS} WHERE m.account_id IN (SELECT value FROM json_each(?)) ORDER BY m.id`,
+    perDialect((d) => `${SELECT_MARKS} WHERE m.account_id IN ${d.jsonIds('?')} ORDER BY m.id`),
   ).all(JSON.stringify(accountIds))) as unknown as MarkRow[];
   return rows.map(toMark);
 }

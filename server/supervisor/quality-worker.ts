@@ -1,6 +1,8 @@
 import { DatabaseSync } from 'node:sqlite';
 import { parentPort, workerData } from 'node:worker_threads';
+import { PostgresStore } from '../store/postgres';
 import { SqliteStore } from '../store/sqlite';
+import type { Store } from '../store/types';
 import { teamQuality } from './quality';
 import type { QualityReply, QualityRequest } from './quality-service';
 
@@ -9,9 +11,15 @@ import type { QualityReply, QualityRequest } from './quality-service';
  * read-only connection: WAL lets it read a consistent snapshot while the
  * server keeps committing votes, and read-only means it can never write.
  */
-const connection = new DatabaseSync((workerData as { path: string }).path, { readOnly: true });
-connection.exec('PRAGMA busy_timeout = 5000');
-const db = new SqliteStore(connection);
+function open(where: { path?: string; url?: string }): Store {
+  // PostgreSQL: one connection of its own, read-only snapshots (see transaction below).
+  if (where.url) return PostgresStore.connect({ url: where.url, poolSize: 1, statementTimeoutMs: 0 });
+  const connection = new DatabaseSync(where.path as string, { readOnly: true });
+  connection.exec('PRAGMA busy_timeout = 5000');
+  return new SqliteStore(connection);
+}
+
+const db = open(workerData as { path?: string; url?: string });
 
 async function compute(request: QualityRequest): Promise<QualityReply> {
   // One read transaction: every query of one computation sees the same votes.

@@ -25,6 +25,7 @@ import { OpaqueId } from '../../shared/protocol/primitives';
 import { canSupervise, findAccountByPublicId, profileOf, teamOf, type AccountRow } from '../accounts/repo';
 import type { AppContext } from '../context';
 import { sql } from '../db/statements';
+import { perDialect } from '../store/dialect';
 import { HttpError } from '../http/errors';
 import type { RouteTable } from '../http/route';
 import { findTask, responseContent } from '../tasks/repo';
@@ -81,6 +82,8 @@ async function teamMember(ctx: AppContext, viewer: AccountRow, raterId: string):
 
 async function raters(ctx: AppContext, viewer: AccountRow): Promise<RatersResponse> {
   const team = await teamOf(ctx.db, viewer);
+  // Votes taken by other processes move the counts version that the quality cache keys on.
+  await ctx.leaderboard.refresh(ctx.db);
   // Off the event loop (a worker thread): leases and pushes go on while it computes.
   const quality = await ctx.quality.forTeam(viewer.id, team);
   const flags = await openFlagCounts(ctx.db);
@@ -125,8 +128,8 @@ async function exportVotes(ctx: AppContext, viewer: AccountRow, raterId: string 
   const team = raterId ? [await teamMember(ctx, viewer, raterId)] : await teamOf(ctx.db, viewer);
   const rows = (await sql(
     ctx.db,
-    `SELECT ${VOTE_COLUMNS} FROM votes v JOIN accounts a ON a.id = v.account_id
-     WHERE v.account_id IN (SELECT value FROM json_each(?)) ORDER BY v.account_id, v.received_at, v.id`,
+    perDialect((d) => `SELECT ${VOTE_COLUMNS} FROM votes v JOIN accounts a ON a.id = v.account_id
+     WHERE v.account_id IN ${d.jsonIds('?')} ORDER BY v.account_id, v.received_at, v.id`),
   ).all(JSON.stringify(team.map((rater) => rater.id)))) as unknown as VoteRow[];
   return rows.map(toRaterVote);
 }

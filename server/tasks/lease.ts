@@ -4,12 +4,15 @@ import { profileOf, type AccountRow } from '../accounts/repo';
 import type { AppContext } from '../context';
 import { transaction } from '../db/open';
 import { sql } from '../db/statements';
+import { perDialect } from '../store/dialect';
 import { routableLanguages } from './languages';
 import { adjustLoad, findTask, type LeaseRow, type TaskRow } from './repo';
-import { pickGold, pickNormal, pickRepeat, reclaimLapsed } from './select';
+import { claimTasks, pickGold, pickNormal, pickRepeat, reclaimLapsed } from './select';
 import { renderTask } from './view';
 
 type Slot = 'normal' | 'gold' | 'repeat';
+
+const LOCK_RATER = perDialect((d) => `SELECT id FROM accounts WHERE id = ?${d.forUpdate}`);
 
 interface Planned {
   taskId: string;
@@ -48,8 +51,10 @@ async function planLease(
     else normal += 1;
     used.add(gold?.id ?? repeat?.taskId ?? '');
   }
-  for (const id of await pickNormal(db, account.id, languages, normal, options.maxRatersPerTask)) {
-    if (!used.has(id)) planned.push({ taskId: id, kind: 'normal', swapped: randomInt(2), repeatOf: null });
+  const picked = await pickNormal(db, account.id, languages, normal, options.maxRatersPerTask);
+  const claimed = await claimTasks(db, picked, options.maxRatersPerTask);
+  for (const id of picked) {
+    if (!used.has(id) && claimed.has(id)) planned.push({ taskId: id, kind: 'normal', swapped: randomInt(2), repeatOf: null });
   }
   // Shuffle so a gold or repeat item's position in the batch says nothing about it.
   for (let i = planned.length - 1; i > 0; i--) {
@@ -116,6 +121,8 @@ export async function leaseTasks(
 ): Promise<Task[]> {
   const languages = routableLanguages(profileOf(account).languages);
   return await transaction(ctx.db, async () => {
+    // One lease at a time per rater, across processes: two at once could hand one item twice.
+    await sql(ctx.db, LOCK_RATER).get(account.id);
     await reclaimLapsed(ctx.db, now, ctx.options.leaseGraceMs);
     const room = Math.max(0, ctx.options.maxOpenLeasesPerRater - (await openLeaseCount(ctx, account.id, now)));
     if (languages.length === 0 || room === 0) return [];

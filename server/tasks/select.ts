@@ -1,5 +1,6 @@
 import type { Db } from '../db/open';
 import { sql } from '../db/statements';
+import { perDialect } from '../store/dialect';
 import { adjustLoad } from './repo';
 
 /** The rater may take this item: not gold, under the rater cap, never seen by them (lapsed leases do not count). */
@@ -24,7 +25,7 @@ async function firstPerPair(db: Db, lang: string, accountId: number, count: numb
     `SELECT id, assigned, shuffle FROM (
        SELECT p.assigned, p.shuffle, (SELECT t.id FROM tasks t WHERE ${AVAILABLE} ORDER BY t.shuffle LIMIT 1) AS id
        FROM pair_load p WHERE p.lang_base = :lang ORDER BY p.assigned, p.shuffle
-     ) WHERE id IS NOT NULL LIMIT :count`,
+     ) AS per_pair WHERE id IS NOT NULL LIMIT :count`,
   ).all({ lang, account: accountId, cap, count })) as unknown as Candidate[];
 }
 
@@ -72,12 +73,12 @@ export async function pickGold(
 ): Promise<{ id: string } | undefined> {
   const rows = (await sql(
     db,
-    `SELECT t.id FROM tasks t
-     WHERE t.lang_base IN (SELECT value FROM json_each(:langs))
+    perDialect((d) => `SELECT t.id FROM tasks t
+     WHERE t.lang_base IN ${d.jsonTexts(':langs')}
        AND t.gold IS NOT NULL
        AND NOT EXISTS (SELECT 1 FROM leases l WHERE l.account_id = :account AND l.task_id = t.id)
        AND NOT EXISTS (SELECT 1 FROM votes v WHERE v.account_id = :account AND v.task_id = t.id AND v.kind <> 'repeat')
-     ORDER BY random() LIMIT 8`,
+     ORDER BY random() LIMIT 8`),
   ).all({ langs: JSON.stringify(languages), account: accountId })) as Array<{ id: string }>;
   return rows.find((row) => !exclude.has(row.id));
 }
@@ -95,7 +96,7 @@ export async function pickRepeat(
 ): Promise<{ voteId: string; taskId: string; swapped: number } | undefined> {
   const rows = (await sql(
     db,
-    `SELECT v.id AS voteId, v.task_id AS taskId, v.swapped AS swapped FROM votes v
+    `SELECT v.id AS "voteId", v.task_id AS "taskId", v.swapped AS swapped FROM votes v
      WHERE v.account_id = :account AND v.kind = 'normal' AND v.outcome <> 'cant_read' AND v.received_at < :olderThan
        AND NOT EXISTS (SELECT 1 FROM leases l WHERE l.repeat_of = v.id)
      ORDER BY random() LIMIT 8`,
@@ -114,10 +115,29 @@ export async function reclaimLapsed(db: Db, now: number, graceMs: number): Promi
     `SELECT l.id, l.kind, t.id AS task_id, t.pair_key, t.lang_base FROM leases l JOIN tasks t ON t.id = l.task_id
      WHERE l.state = 'open' AND l.expires_at < ?`,
   ).all(now - graceMs)) as Array<{ id: string; kind: string; task_id: string; pair_key: string; lang_base: string }>;
+  let reclaimed = 0;
   for (const lease of lapsed) {
-    await sql(db, `UPDATE leases SET state = 'lapsed' WHERE id = ?`).run(lease.id);
+    // Conditional: when two processes reclaim the same lease, only one gives its slot back.
+    const changed = await sql(db, `UPDATE leases SET state = 'lapsed' WHERE id = ? AND state = 'open'`).run(lease.id);
+    if (changed === 0) continue;
+    reclaimed += 1;
     if (lease.kind === 'normal')
       await adjustLoad(db, { id: lease.task_id, pair_key: lease.pair_key, lang_base: lease.lang_base }, -1);
   }
-  return lapsed.length;
+  return reclaimed;
+}
+
+/**
+ * Of the chosen items, those this lease may really take: still under the rater cap, and
+ * not being leased by a concurrent transaction at this moment (PostgreSQL: locked here
+ * until COMMIT, and rows another process holds are skipped, not waited for). In SQLite
+ * one writer runs at a time, so this only re-checks the cap.
+ */
+export async function claimTasks(db: Db, ids: string[], cap: number): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = (await sql(
+    db,
+    perDialect((d) => `SELECT id FROM tasks WHERE id IN ${d.jsonTexts('?')} AND assigned < ?${d.skipLocked}`),
+  ).all(JSON.stringify(ids), cap)) as Array<{ id: string }>;
+  return new Set(rows.map((row) => row.id));
 }

@@ -4,9 +4,15 @@ import type { AppContext } from '../context';
 import { transaction } from '../db/open';
 import { sql } from '../db/statements';
 import { HttpError } from '../http/errors';
+import { perDialect } from '../store/dialect';
+import { bumpCountsVersion } from '../leaderboard/service';
 import { closeLease, evaluateVote } from './evaluate';
 import { REJECT_MESSAGES } from './reasons';
 import { asDuplicate, firstResultForVote, insertVote, resultAtSeq, saveResult, type VoteRecord } from './store';
+
+const LOCK_INSTALLATION = perDialect(
+  (d) => `SELECT account_id, last_seq FROM installations WHERE id = ?${d.forUpdate}`,
+);
 
 /**
  * An installation's cursor belongs to the account that first pushed with
@@ -14,16 +20,13 @@ import { asDuplicate, firstResultForVote, insertVote, resultAtSeq, saveResult, t
  * another's seqs, so a client switching accounts must use a new installationId.
  */
 async function cursorOf(ctx: AppContext, installationId: string, account: AccountRow, now: number): Promise<number> {
-  const row = (await sql(ctx.db, 'SELECT account_id, last_seq FROM installations WHERE id = ?').get(installationId)) as
-    { account_id: number; last_seq: number } | undefined;
-  if (!row) {
-    await sql(ctx.db, 'INSERT INTO installations (id, account_id, last_seq, created_at) VALUES (?, ?, 0, ?)').run(
-      installationId,
-      account.id,
-      now,
-    );
-    return 0;
-  }
+  await sql(
+    ctx.db,
+    'INSERT INTO installations (id, account_id, last_seq, created_at) VALUES (?, ?, 0, ?) ON CONFLICT DO NOTHING',
+  ).run(installationId, account.id, now);
+  // The row lock serialises pushes of one installation across processes: the second of two
+  // identical pushes waits for the first to commit, then answers from its stored results.
+  const row = (await sql(ctx.db, LOCK_INSTALLATION).get(installationId)) as { account_id: number; last_seq: number };
   if (row.account_id !== account.id) {
     throw new HttpError(
       'installation_foreign',
@@ -111,11 +114,13 @@ export async function pushVotes(
       cursor = vote.seq;
     }
     await sql(ctx.db, 'UPDATE installations SET last_seq = ? WHERE id = ?').run(cursor, installationId);
-    return { lastSeq: cursor, results };
+    // Last, so the one counts_version row is locked only for the moment before COMMIT.
+    const countsVersion = accepted.length > 0 ? await bumpCountsVersion(ctx.db, accepted.length) : 0;
+    return { lastSeq: cursor, results, countsVersion };
   });
   // Only committed votes reach the in-memory cube; the stored aggregates were written in the transaction itself.
-  ctx.leaderboard.addVotes(accepted);
-  return { ...outcome, serverTime: new Date(now).toISOString() };
+  ctx.leaderboard.addVotes(accepted, outcome.countsVersion);
+  return { lastSeq: outcome.lastSeq, results: outcome.results, serverTime: new Date(now).toISOString() };
 }
 
 export async function cursorFor(ctx: AppContext, account: AccountRow, installationId: string): Promise<number> {

@@ -5,7 +5,7 @@ import { startServer } from '../../../server/app';
 import { DB_FILE, openDatabase } from '../../../server/db/open';
 import type { SegmentCube } from '../../../server/leaderboard/cube';
 import { cubeFromVotes, loadCube } from '../../../server/leaderboard/load';
-import { call, lease, login, push, startTestServer, voteFor, type TestServer } from './helpers';
+import { call, lease, login, onPostgres, push, startTestServer, voteFor, type TestServer } from './helpers';
 
 /** Every cell of a cube as plain sorted data, so two cubes compare with toEqual. */
 function snapshot(cube: SegmentCube) {
@@ -44,7 +44,7 @@ describe('stored leaderboard aggregates', () => {
     const before = await call(t.url, 'GET', '/v1/leaderboard', { token: accessToken });
     await t.server.close();
     t.server = await startServer({
-      dataDir: t.dataDir,
+      ...t.store,
       port: 0,
       demo: true,
       anomalyScanIntervalMs: 0,
@@ -55,7 +55,8 @@ describe('stored leaderboard aggregates', () => {
     expect({ ...after.body, computedAt: null }).toEqual({ ...before.body, computedAt: null });
   });
 
-  it('are built once by the migration for a database from before they existed', async () => {
+  // SQLite's schema history; a PostgreSQL database starts at the schema that has them.
+  it.skipIf(onPostgres)('are built once by the migration for a database from before they existed', async () => {
     const expected = snapshot(await cubeFromVotes(t.server.context.db));
     await t.server.close();
     const raw = new DatabaseSync(join(t.dataDir, DB_FILE));
@@ -69,6 +70,6 @@ describe('stored leaderboard aggregates', () => {
     } finally {
       await db.close();
     }
-    t.server = await startServer({ dataDir: t.dataDir, port: 0, demo: true, anomalyScanIntervalMs: 0 });
+    t.server = await startServer({ ...t.store, port: 0, demo: true, anomalyScanIntervalMs: 0 });
   });
 });

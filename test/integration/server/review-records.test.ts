@@ -11,7 +11,7 @@ import {
 import { addContributor } from '../../../server/admin/contributors';
 import { startServer } from '../../../server/app';
 import { DB_FILE } from '../../../server/db/open';
-import { call, login, startTestServer, type TestServer } from './helpers';
+import { call, login, onPostgres, startTestServer, type TestServer } from './helpers';
 
 /** Unflags, item marks and the team's votes: records and endpoints of their own, against the real server. */
 describe('review records of their own', () => {
@@ -133,7 +133,8 @@ describe('review records of their own', () => {
   });
 });
 
-describe('the migration from `[kind]` note prefixes', () => {
+// SQLite's schema history: a PostgreSQL database starts at the schema that has the records.
+describe.skipIf(onPostgres)('the migration from `[kind]` note prefixes', () => {
   let t: TestServer;
   beforeAll(async () => {
     t = await startTestServer();
@@ -167,7 +168,7 @@ describe('the migration from `[kind]` note prefixes', () => {
   it('turns unflags into unflag records, marks into item marks, strips the prefixes, keeps other notes as they were', async () => {
     await t.server.close();
     const { voteId, taskId } = asSchemaV1(t.dataDir);
-    t.server = await startServer({ dataDir: t.dataDir, port: 0, demo: true, anomalyScanIntervalMs: 0 });
+    t.server = await startServer({ ...t.store, port: 0, demo: true, anomalyScanIntervalMs: 0 });
     const token = (await login(t.server.url, t.accounts.supervisor)).accessToken;
     const flags = await call(t.server.url, 'GET', '/v1/supervisor/flags?raterId=llmfao-worker-7', { token });
     expect(flags.body.flags.map((f: Flag) => [f.kind, f.note, f.voteId])).toEqual([

@@ -1,12 +1,14 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
-import { postgresBinDir } from './test/support/postgres.ts';
+import { spawnSync } from 'node:child_process';
 
 // The server suite runs once per store: SQLite always, PostgreSQL when there is one to
 // run against (VERDICT_TEST_PG_URL, or initdb/pg_ctl to start a throwaway cluster).
 // VERDICT_TEST_PG=0 leaves PostgreSQL out.
-const withPostgres =
-  process.env.VERDICT_TEST_PG !== '0' && (Boolean(process.env.VERDICT_TEST_PG_URL) || postgresBinDir() !== null);
+// (test/support/postgres.ts finds the binaries; here only whether there are any.)
+const initdbFound =
+  spawnSync('sh', ['-c', 'command -v initdb || ls /usr/lib/postgresql/*/bin/initdb'], { stdio: 'ignore' }).status === 0;
+const withPostgres = process.env.VERDICT_TEST_PG !== '0' && (Boolean(process.env.VERDICT_TEST_PG_URL) || initdbFound);
 
 // Two projects: pure logic and main-process services under plain Node, and
 // React components under jsdom. End-to-end specs live under test/e2e and run

@@ -22,6 +22,7 @@ const { values } = parseArgs({
     'gold-share': { type: 'string' },
     'repeat-share': { type: 'string' },
     'body-limit': { type: 'string' },
+    'stats-max-stale-ms': { type: 'string' },
   },
   strict: true,
 });
@@ -50,6 +51,7 @@ const optional = {
   goldShare: numberOption('gold-share', values['gold-share']),
   repeatShare: numberOption('repeat-share', values['repeat-share']),
   bodyLimitBytes: numberOption('body-limit', values['body-limit']),
+  statsMaxStaleMs: numberOption('stats-max-stale-ms', values['stats-max-stale-ms']),
   poolSize: numberOption('pool-size', values['pool-size']),
   statementTimeoutMs: numberOption('statement-timeout-ms', values['statement-timeout-ms']),
 };

@@ -115,7 +115,9 @@ interface SecretRow {
 
 function ringsFrom(rows: SecretRow[]): Secrets {
   const of = (purpose: SecretRow['purpose']) =>
-    rows.filter((row) => row.purpose === purpose).map((row) => ({ kid: row.kid, key: row.key, createdAt: row.created_at }));
+    rows
+      .filter((row) => row.purpose === purpose)
+      .map((row) => ({ kid: row.kid, key: row.key, createdAt: row.created_at }));
   return { token: toRing(of('token')), ticket: toRing(of('ticket')) };
 }
 
@@ -155,7 +157,12 @@ export async function rotateSharedSecrets(
       );
       const fresh = newKey();
       await db.run('DELETE FROM secrets WHERE purpose = ?', [purpose]);
-      const ring = [fresh, ...(options.dropPrevious || !current ? [] : [{ kid: current.kid, key: current.key, createdAt: current.created_at }])];
+      const ring = [
+        fresh,
+        ...(options.dropPrevious || !current
+          ? []
+          : [{ kid: current.kid, key: current.key, createdAt: current.created_at }]),
+      ];
       for (const [position, key] of ring.entries()) {
         await db.run('INSERT INTO secrets (purpose, position, kid, key, created_at) VALUES (?, ?, ?, ?, ?)', [
           purpose,
@@ -181,5 +188,7 @@ export function rotateSecretsFor(
   dataDir: string,
   options: { dropPrevious: boolean },
 ): Promise<{ token: string; ticket: string }> {
-  return db.dialect === 'postgres' ? rotateSharedSecrets(db, options) : Promise.resolve(rotateSecrets(dataDir, options));
+  return db.dialect === 'postgres'
+    ? rotateSharedSecrets(db, options)
+    : Promise.resolve(rotateSecrets(dataDir, options));
 }

@@ -35,7 +35,9 @@ export async function votesAround(db: Db, accountIds: number[] | 'all'): Promise
     ? await sql(db, `SELECT ${columns}`).all()
     : await sql(
         db,
-        perDialect((d) => `SELECT ${columns} AND v.task_id IN (SELECT task_id FROM votes WHERE account_id IN ${d.jsonIds('?')})`),
+        perDialect(
+          (d) => `SELECT ${columns} AND v.task_id IN (SELECT task_id FROM votes WHERE account_id IN ${d.jsonIds('?')})`,
+        ),
       ).all(JSON.stringify(accountIds))) as unknown as QualityVoteRow[];
   return rows.map((row) => ({
     raterId: row.rater_id,
@@ -82,9 +84,10 @@ async function rejectedTooFast(db: Db, accountIds: number[] | 'all'): Promise<Ma
   const rows = (
     accountIds === 'all'
       ? await sql(db, `${base} GROUP BY a.public_id`).all()
-      : await sql(db, perDialect((d) => `${base} AND i.account_id IN ${d.jsonIds('?')} GROUP BY a.public_id`)).all(
-          JSON.stringify(accountIds),
-        )
+      : await sql(
+          db,
+          perDialect((d) => `${base} AND i.account_id IN ${d.jsonIds('?')} GROUP BY a.public_id`),
+        ).all(JSON.stringify(accountIds))
   ) as Array<{
     rater_id: string;
     n: number;
@@ -132,7 +135,10 @@ export interface TeamQuality {
 async function lastVotes(db: Db, team: Array<{ id: number; public_id: string }>): Promise<Map<string, string>> {
   const rows = (await sql(
     db,
-    perDialect((d) => `SELECT account_id, MAX(voted_at) AS at FROM votes WHERE account_id IN ${d.jsonIds('?')} GROUP BY account_id`),
+    perDialect(
+      (d) =>
+        `SELECT account_id, MAX(voted_at) AS at FROM votes WHERE account_id IN ${d.jsonIds('?')} GROUP BY account_id`,
+    ),
   ).all(JSON.stringify(team.map((rater) => rater.id)))) as Array<{ account_id: number; at: string }>;
   const byId = new Map(team.map((rater) => [rater.id, rater.public_id]));
   return new Map(rows.map((row) => [byId.get(row.account_id) as string, new Date(row.at).toISOString()]));

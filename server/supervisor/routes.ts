@@ -128,8 +128,10 @@ async function exportVotes(ctx: AppContext, viewer: AccountRow, raterId: string 
   const team = raterId ? [await teamMember(ctx, viewer, raterId)] : await teamOf(ctx.db, viewer);
   const rows = (await sql(
     ctx.db,
-    perDialect((d) => `SELECT ${VOTE_COLUMNS} FROM votes v JOIN accounts a ON a.id = v.account_id
-     WHERE v.account_id IN ${d.jsonIds('?')} ORDER BY v.account_id, v.received_at, v.id`),
+    perDialect(
+      (d) => `SELECT ${VOTE_COLUMNS} FROM votes v JOIN accounts a ON a.id = v.account_id
+     WHERE v.account_id IN ${d.jsonIds('?')} ORDER BY v.account_id, v.received_at, v.id`,
+    ),
   ).all(JSON.stringify(team.map((rater) => rater.id)))) as unknown as VoteRow[];
   return rows.map(toRaterVote);
 }

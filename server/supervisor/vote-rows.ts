@@ -118,10 +118,12 @@ export async function teamVotesPage(
   const { account, at, id } = cursor ? decodeTeamCursor(cursor) : { account: -1, at: -1, id: '' };
   const rows = (await sql(
     db,
-    perDialect((d) => `SELECT ${VOTE_COLUMNS} FROM votes v JOIN accounts a ON a.id = v.account_id
+    perDialect(
+      (d) => `SELECT ${VOTE_COLUMNS} FROM votes v JOIN accounts a ON a.id = v.account_id
      WHERE v.account_id IN ${d.jsonIds(':team')}
        AND (v.account_id > :account OR (v.account_id = :account AND (v.received_at > :at OR (v.received_at = :at AND v.id > :id))))
-     ORDER BY v.account_id, v.received_at, v.id LIMIT :limit`),
+     ORDER BY v.account_id, v.received_at, v.id LIMIT :limit`,
+    ),
   ).all({ team: JSON.stringify(accountIds), account, at, id, limit: limit + 1 })) as unknown as VoteRow[];
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];

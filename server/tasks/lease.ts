@@ -54,7 +54,8 @@ async function planLease(
   const picked = await pickNormal(db, account.id, languages, normal, options.maxRatersPerTask);
   const claimed = await claimTasks(db, picked, options.maxRatersPerTask);
   for (const id of picked) {
-    if (!used.has(id) && claimed.has(id)) planned.push({ taskId: id, kind: 'normal', swapped: randomInt(2), repeatOf: null });
+    if (!used.has(id) && claimed.has(id))
+      planned.push({ taskId: id, kind: 'normal', swapped: randomInt(2), repeatOf: null });
   }
   // Shuffle so a gold or repeat item's position in the batch says nothing about it.
   for (let i = planned.length - 1; i > 0; i--) {

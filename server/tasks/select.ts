@@ -73,12 +73,14 @@ export async function pickGold(
 ): Promise<{ id: string } | undefined> {
   const rows = (await sql(
     db,
-    perDialect((d) => `SELECT t.id FROM tasks t
+    perDialect(
+      (d) => `SELECT t.id FROM tasks t
      WHERE t.lang_base IN ${d.jsonTexts(':langs')}
        AND t.gold IS NOT NULL
        AND NOT EXISTS (SELECT 1 FROM leases l WHERE l.account_id = :account AND l.task_id = t.id)
        AND NOT EXISTS (SELECT 1 FROM votes v WHERE v.account_id = :account AND v.task_id = t.id AND v.kind <> 'repeat')
-     ORDER BY random() LIMIT 8`),
+     ORDER BY random() LIMIT 8`,
+    ),
   ).all({ langs: JSON.stringify(languages), account: accountId })) as Array<{ id: string }>;
   return rows.find((row) => !exclude.has(row.id));
 }

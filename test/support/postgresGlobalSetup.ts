@@ -26,14 +26,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let adminUrl = process.env.VERDICT_TEST_PG_URL;
   if (!adminUrl) {
     const bin = postgresBinDir();
-    if (!bin) throw new Error('no PostgreSQL for the postgres test project: set VERDICT_TEST_PG_URL or install initdb/pg_ctl');
+    if (!bin)
+      throw new Error('no PostgreSQL for the postgres test project: set VERDICT_TEST_PG_URL or install initdb/pg_ctl');
     cluster = await startCluster(bin);
     adminUrl = cluster.adminUrl;
   }
   await dropDatabase(adminUrl, TEMPLATE_DATABASE);
   await createDatabase(adminUrl, TEMPLATE_DATABASE);
   const templateDir = mkdtempSync(join(tmpdir(), 'verdict-pg-template-'));
-  const store = await openStore({ dataDir: templateDir, databaseUrl: databaseUrl(adminUrl, TEMPLATE_DATABASE), poolSize: 2 });
+  const store = await openStore({
+    dataDir: templateDir,
+    databaseUrl: databaseUrl(adminUrl, TEMPLATE_DATABASE),
+    poolSize: 2,
+  });
   try {
     await seedDemoIfEmpty(store, templateDir, undefined, 12);
   } finally {

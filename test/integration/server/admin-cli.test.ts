@@ -133,7 +133,14 @@ describe('admin CLI', () => {
       expect(statSync(join(dataDir, 'secrets.json')).mode & 0o777).toBe(0o600);
     }
 
-    const server = await startServer({ dataDir, databaseUrl: database, port: 0, goldShare: 0, repeatShare: 0, anomalyScanIntervalMs: 0 });
+    const server = await startServer({
+      dataDir,
+      databaseUrl: database,
+      port: 0,
+      goldShare: 0,
+      repeatShare: 0,
+      anomalyScanIntervalMs: 0,
+    });
     try {
       const session = await login(server.url, { email: 'ines@verdict.example', password: rater.json.password });
       expect(session.account.profile.country).toBe('PT');

@@ -107,7 +107,8 @@ async function freshPostgresDatabase(dataDir: string, seed: 'copy' | 'fresh') {
   const name = `verdict_test_${crypto.randomUUID().replaceAll('-', '')}`;
   const adminUrl = inject('pgAdminUrl');
   await createDatabase(adminUrl, name, seed === 'copy' ? TEMPLATE_DATABASE : undefined);
-  if (seed === 'copy') copyFileSync(join(inject('pgTemplateDir'), 'demo-accounts.json'), join(dataDir, 'demo-accounts.json'));
+  if (seed === 'copy')
+    copyFileSync(join(inject('pgTemplateDir'), 'demo-accounts.json'), join(dataDir, 'demo-accounts.json'));
   return { dataDir, databaseUrl: databaseUrl(adminUrl, name) };
 }
 

@@ -40,14 +40,23 @@ import {
   spawnServer,
   stop,
   syntheticTasks,
+  pacedLeases,
   tempDir,
 } from './server/support';
 import { consoleUnderLoad } from './server/console';
+import { storesComparison } from './server/stores';
 
 async function main(): Promise<void> {
   console.log(
     `Verdict server benchmark — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load ${loadavg()[0]?.toFixed(2)}`,
   );
+  // --database postgres://SUPERUSER@HOST:PORT/postgres: SQLite and PostgreSQL side by side (bench/server/stores.ts).
+  const database = process.argv.indexOf('--database');
+  if (database > 0) {
+    const stores = await storesComparison(process.argv[database + 1] as string);
+    console.log(`\nsummary ${JSON.stringify(stores)}`);
+    return;
+  }
   // BENCH_ONLY=ingest|lease|board|console runs one part (handy while tuning); the default runs all four.
   const only = process.env.BENCH_ONLY;
   const ingest = !only || only === 'ingest' ? await ingestion() : null;
@@ -225,47 +234,6 @@ async function leaseLatency() {
 }
 
 /** Every rater leases on its own timer (period ± jitter); latency is request start to last body byte. */
-async function pacedLeases(url: string, tokens: string[], periodMs: number, durationMs: number) {
-  const latencies: number[] = [];
-  let failures = 0;
-  const end = performance.now() + durationMs;
-  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
-  const started = performance.now();
-  await Promise.all(
-    tokens.map(async (token) => {
-      await sleep(Math.random() * periodMs);
-      while (performance.now() < end) {
-        const t0 = performance.now();
-        try {
-          const response = await fetch(`${url}/v1/tasks/lease`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-            body: '{"count":5}',
-          });
-          await response.arrayBuffer();
-          if (!response.ok) failures += 1;
-        } catch {
-          failures += 1;
-        }
-        const took = performance.now() - t0;
-        latencies.push(took);
-        await sleep(periodMs * (0.5 + Math.random()) - took);
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  const seconds = (performance.now() - started) / 1000;
-  return {
-    count: latencies.length,
-    perSecond: latencies.length / seconds,
-    p50: percentile(latencies, 50),
-    p90: percentile(latencies, 90),
-    p99: percentile(latencies, 99),
-    max: latencies[latencies.length - 1] ?? 0,
-    failures,
-  };
-}
-
 // ---------- 3. leaderboard at 1M votes ----------
 async function millionVotes(db: SqliteStore): Promise<number> {
   const MODELS = 200;

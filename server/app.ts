@@ -31,6 +31,7 @@ function buildApp(ctx: AppContext): FastifyInstance {
     logger: false,
     bodyLimit: ctx.options.bodyLimitBytes,
     onProtoPoisoning: 'error',
+    trustProxy: ctx.options.trustProxy ?? false,
     onConstructorPoisoning: 'error',
   });
   installErrorHandling(app, ctx.options.bodyLimitBytes);

@@ -15,6 +15,11 @@ export interface ServerOptions {
   statementTimeoutMs: number;
   port: number;
   host: string;
+  /**
+   * Addresses of reverse proxies whose X-Forwarded-For is believed (e.g. "127.0.0.1"), so that
+   * sign-in limits count per client, not per proxy. Unset: the peer address is the client.
+   */
+  trustProxy?: string;
   /** Seed the demo network when the data dir has no accounts yet. */
   demo: boolean;
   /** Where the vendored demo data lives (assets/demo by default). */

@@ -23,6 +23,7 @@ const { values } = parseArgs({
     'repeat-share': { type: 'string' },
     'body-limit': { type: 'string' },
     'stats-max-stale-ms': { type: 'string' },
+    'trust-proxy': { type: 'string' },
   },
   strict: true,
 });
@@ -63,6 +64,7 @@ const server = await startServer({
   port: numberOption('port', values.port) ?? 8787,
   demo: values.demo,
   ...(databaseUrl ? { databaseUrl } : {}),
+  ...(values['trust-proxy'] ? { trustProxy: values['trust-proxy'] } : {}),
   ...Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined)),
 });
 console.log(`Verdict server listening on ${server.url}`);

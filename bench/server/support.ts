@@ -157,3 +157,50 @@ export async function benchLogin(dir: string): Promise<{ email: string }> {
     await db.close();
   }
 }
+
+/**
+ * Open-loop leasing: each rater leases 5 tasks every periodMs (± half) at a random phase, for durationMs.
+ * With several server URLs (processes behind one proxy), rater i talks to urls[i mod n].
+ */
+export async function pacedLeases(urls: string | string[], tokens: string[], periodMs: number, durationMs: number) {
+  const servers = typeof urls === 'string' ? [urls] : urls;
+  const latencies: number[] = [];
+  let failures = 0;
+  const end = performance.now() + durationMs;
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+  const started = performance.now();
+  await Promise.all(
+    tokens.map(async (token, i) => {
+      const url = servers[i % servers.length] as string;
+      await sleep(Math.random() * periodMs);
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        try {
+          const response = await fetch(`${url}/v1/tasks/lease`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: '{"count":5}',
+          });
+          await response.arrayBuffer();
+          if (!response.ok) failures += 1;
+        } catch {
+          failures += 1;
+        }
+        const took = performance.now() - t0;
+        latencies.push(took);
+        await sleep(periodMs * (0.5 + Math.random()) - took);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    count: latencies.length,
+    perSecond: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p90: percentile(latencies, 90),
+    p99: percentile(latencies, 99),
+    max: latencies[latencies.length - 1] ?? 0,
+    failures,
+  };
+}

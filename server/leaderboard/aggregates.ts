@@ -55,6 +55,10 @@ export async function addCountsToAggregates(
   n: number,
 ): Promise<void> {
   const { lo, hi, row } = delta(modelA, modelB, outcome, n);
+  await upsertCounts(db, keyOf(segment), lo, hi, row);
+}
+
+async function upsertCounts(db: Db, key: SegmentKey, lo: string, hi: string, row: number[]): Promise<void> {
   await sql(
     db,
     `INSERT INTO leaderboard_counts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -62,7 +66,7 @@ export async function addCountsToAggregates(
      DO UPDATE SET wins_lo = leaderboard_counts.wins_lo + excluded.wins_lo,
        wins_hi = leaderboard_counts.wins_hi + excluded.wins_hi, ties = leaderboard_counts.ties + excluded.ties,
        both_bad = leaderboard_counts.both_bad + excluded.both_bad`,
-  ).run(...keyOf(segment), lo, hi, ...(row as [number, number, number, number]));
+  ).run(...key, lo, hi, ...(row as [number, number, number, number]));
 }
 
 export async function addRaterToAggregates(db: Db, segment: Segment, accountId: number): Promise<void> {
@@ -79,6 +83,43 @@ export async function addVoteToAggregates(
 ): Promise<void> {
   await addCountsToAggregates(db, vote.segment, vote.modelA, vote.modelB, vote.outcome, 1);
   await addRaterToAggregates(db, vote.segment, vote.accountId);
+}
+
+/**
+ * A push's aggregate changes, summed per row and written at the end of its transaction in
+ * key order. Summing makes one upsert per row instead of one per vote; the fixed order means
+ * two concurrent pushes (two PostgreSQL processes) lock shared rows in the same order and
+ * cannot deadlock on them.
+ */
+export class AggregateBatch {
+  private readonly counts = new Map<string, { key: SegmentKey; lo: string; hi: string; row: number[] }>();
+  private readonly raters = new Map<string, { key: SegmentKey; accountId: number }>();
+
+  add(vote: { accountId: number; modelA: string; modelB: string; outcome: Outcome; segment: Segment }): void {
+    const key = keyOf(vote.segment);
+    const { lo, hi, row } = delta(vote.modelA, vote.modelB, vote.outcome, 1);
+    const id = JSON.stringify([...key, lo, hi]);
+    const entry = this.counts.get(id);
+    if (entry) for (let i = 0; i < 4; i++) entry.row[i] = (entry.row[i] as number) + (row[i] as number);
+    else this.counts.set(id, { key, lo, hi, row });
+    this.raters.set(JSON.stringify([...key, vote.accountId]), { key, accountId: vote.accountId });
+  }
+
+  async flush(db: Db): Promise<void> {
+    for (const id of [...this.counts.keys()].sort()) {
+      const { key, lo, hi, row } = this.counts.get(id) as { key: SegmentKey; lo: string; hi: string; row: number[] };
+      await upsertCounts(db, key, lo, hi, row);
+    }
+    for (const id of [...this.raters.keys()].sort()) {
+      const { key, accountId } = this.raters.get(id) as { key: SegmentKey; accountId: number };
+      await sql(db, 'INSERT INTO leaderboard_raters VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING').run(
+        ...key,
+        accountId,
+      );
+    }
+    this.counts.clear();
+    this.raters.clear();
+  }
 }
 
 interface SegmentRow {

@@ -127,11 +127,18 @@ export async function leaseTasks(
     await reclaimLapsed(ctx.db, now, ctx.options.leaseGraceMs);
     const room = Math.max(0, ctx.options.maxOpenLeasesPerRater - (await openLeaseCount(ctx, account.id, now)));
     if (languages.length === 0 || room === 0) return [];
+    const plans = await planLease(ctx, account, languages, Math.min(count, room), now);
+    const rows: TaskRow[] = [];
+    for (const plan of plans) rows.push((await findTask(ctx.db, plan.taskId)) as TaskRow);
+    // Pair-load rows are updated in one fixed order (language, pair), so that two leases running
+    // at once (PostgreSQL, several processes) cannot deadlock on them; the answer keeps the shuffled order.
+    const pairOf = (i: number) => `${rows[i]?.lang_base}\u0000${rows[i]?.pair_key}`;
+    const order = plans.map((_, i) => i).sort((x, y) => (pairOf(x) < pairOf(y) ? -1 : pairOf(x) > pairOf(y) ? 1 : 0));
+    const leases: LeaseRow[] = [];
+    for (const i of order) leases[i] = await insertLease(ctx, account, plans[i] as Planned, rows[i] as TaskRow, now);
     const tasks: Task[] = [];
-    for (const plan of await planLease(ctx, account, languages, Math.min(count, room), now)) {
-      const task = (await findTask(ctx.db, plan.taskId)) as TaskRow;
-      tasks.push(await renderTask(ctx, await insertLease(ctx, account, plan, task, now), task, account.public_id));
-    }
+    for (const [i, lease] of leases.entries())
+      tasks.push(await renderTask(ctx, lease, rows[i] as TaskRow, account.public_id));
     return tasks;
   });
 }

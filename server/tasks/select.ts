@@ -115,7 +115,7 @@ export async function reclaimLapsed(db: Db, now: number, graceMs: number): Promi
   const lapsed = (await sql(
     db,
     `SELECT l.id, l.kind, t.id AS task_id, t.pair_key, t.lang_base FROM leases l JOIN tasks t ON t.id = l.task_id
-     WHERE l.state = 'open' AND l.expires_at < ?`,
+     WHERE l.state = 'open' AND l.expires_at < ? ORDER BY t.lang_base, t.pair_key, l.id`,
   ).all(now - graceMs)) as Array<{ id: string; kind: string; task_id: string; pair_key: string; lang_base: string }>;
   let reclaimed = 0;
   for (const lease of lapsed) {

@@ -5,6 +5,7 @@ import { transaction } from '../db/open';
 import { sql } from '../db/statements';
 import { HttpError } from '../http/errors';
 import { perDialect } from '../store/dialect';
+import { AggregateBatch } from '../leaderboard/aggregates';
 import { bumpCountsVersion } from '../leaderboard/service';
 import { closeLease, evaluateVote } from './evaluate';
 import { REJECT_MESSAGES } from './reasons';
@@ -57,6 +58,7 @@ async function apply(
   vote: Vote,
   now: number,
   accepted: VoteRecord[],
+  aggregates: AggregateBatch,
 ): Promise<VoteResult> {
   const seen = await firstResultForVote(ctx.db, vote.id);
   if (seen) return asDuplicate(seen, vote.id, vote.seq, REJECT_MESSAGES);
@@ -71,7 +73,7 @@ async function apply(
     };
   }
   const { record, task } = verdict;
-  await insertVote(ctx.db, record);
+  await insertVote(ctx.db, record, aggregates);
   await closeLease(ctx, record, task);
   accepted.push(record);
   const result: VoteResult = { id: vote.id, seq: vote.seq, status: 'accepted' };
@@ -100,6 +102,7 @@ export async function pushVotes(
   const outcome = await transaction(ctx.db, async () => {
     // A transaction may run again (a PostgreSQL deadlock victim): only its last run's votes count.
     accepted.length = 0;
+    const aggregates = new AggregateBatch();
     let cursor = await cursorOf(ctx, installationId, account, now);
     const results: VoteResult[] = [];
     for (const vote of request.votes) {
@@ -108,12 +111,13 @@ export async function pushVotes(
         continue;
       }
       if (vote.seq > cursor + 1) break;
-      const result = await apply(ctx, account, installationId, vote, now, accepted);
+      const result = await apply(ctx, account, installationId, vote, now, accepted, aggregates);
       await saveResult(ctx.db, installationId, vote.seq, result, now);
       results.push(result);
       cursor = vote.seq;
     }
     await sql(ctx.db, 'UPDATE installations SET last_seq = ? WHERE id = ?').run(cursor, installationId);
+    await aggregates.flush(ctx.db);
     // Last, so the one counts_version row is locked only for the moment before COMMIT.
     const countsVersion = accepted.length > 0 ? await bumpCountsVersion(ctx.db, accepted.length) : 0;
     return { lastSeq: cursor, results, countsVersion };

@@ -1,6 +1,6 @@
 import type { Reveal, RejectReason, VoteResult } from '../../shared/protocol/votes';
 import type { Db } from '../db/open';
-import { addVoteToAggregates } from '../leaderboard/aggregates';
+import { addVoteToAggregates, type AggregateBatch } from '../leaderboard/aggregates';
 import { sql } from '../db/statements';
 import type { Outcome } from '../tasks/repo';
 
@@ -100,7 +100,8 @@ export interface VoteRecord {
   receivedAt: number;
 }
 
-export async function insertVote(db: Db, v: VoteRecord): Promise<void> {
+/** Stores a vote and adds it to the stored aggregates (now, or through `batch` at the end of the transaction). */
+export async function insertVote(db: Db, v: VoteRecord, batch?: AggregateBatch): Promise<void> {
   await sql(
     db,
     `INSERT INTO votes (id, account_id, task_id, lease_id, kind, repeat_of, installation_id, seq, choice, swapped, outcome,
@@ -137,7 +138,7 @@ export async function insertVote(db: Db, v: VoteRecord): Promise<void> {
   );
   // Same transaction as the vote: the stored leaderboard can never disagree with the votes table.
   if (v.counted && v.outcome !== 'cant_read') {
-    await addVoteToAggregates(db, {
+    const counted = {
       accountId: v.accountId,
       modelA: v.modelA,
       modelB: v.modelB,
@@ -149,6 +150,8 @@ export async function insertVote(db: Db, v: VoteRecord): Promise<void> {
         education: v.education,
         category: v.category,
       },
-    });
+    };
+    if (batch) batch.add(counted);
+    else await addVoteToAggregates(db, counted);
   }
 }

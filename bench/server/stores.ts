@@ -55,7 +55,8 @@ async function target(kind: Kind, name: string, adminUrl: string): Promise<Targe
 }
 
 async function withStore<T>(t: Target, fn: (db: Store) => Promise<T>): Promise<T> {
-  const db = await openStore({ dataDir: t.dataDir, databaseUrl: t.databaseUrl, poolSize: 4 });
+  // Setup only (bulk inserts run for minutes): no statement timeout.
+  const db = await openStore({ dataDir: t.dataDir, databaseUrl: t.databaseUrl, poolSize: 4, statementTimeoutMs: 0 });
   try {
     return await fn(db);
   } finally {
@@ -238,19 +239,27 @@ async function bulkVotesPostgres(db: Store, n: number): Promise<{ insertMs: numb
 
 export async function storesComparison(adminUrl: string): Promise<object> {
   console.log(`\nSQLite vs PostgreSQL (${new URL(adminUrl).host}), same machine, same run; load ${load()}`);
-  console.log('\nA. Vote ingestion: 20,000 new votes, batches of 500, 4 concurrent clients');
-  const ingest = {
-    sqlite1: await ingestion('sqlite', 1, adminUrl),
-    postgres1: await ingestion('postgres', 1, adminUrl),
-    postgres2: await ingestion('postgres', 2, adminUrl),
-  };
-  console.log('\nB. Lease latency: 200 raters, each POST /v1/tasks/lease {count: 5} every ~2 s for 15 s');
-  const lease = {
-    sqlite1: await leases('sqlite', 1, adminUrl),
-    postgres1: await leases('postgres', 1, adminUrl),
-    postgres2: await leases('postgres', 2, adminUrl),
-  };
-  const sizes = (process.env.BENCH_PG_VOTES ?? '1000000').split(',').map(Number);
+  // BENCH_ONLY=ingest|lease|board runs one part.
+  const only = process.env.BENCH_ONLY;
+  let ingest: object | null = null;
+  let lease: object | null = null;
+  if (!only || only === 'ingest') {
+    console.log('\nA. Vote ingestion: 20,000 new votes, batches of 500, 4 concurrent clients');
+    ingest = {
+      sqlite1: await ingestion('sqlite', 1, adminUrl),
+      postgres1: await ingestion('postgres', 1, adminUrl),
+      postgres2: await ingestion('postgres', 2, adminUrl),
+    };
+  }
+  if (!only || only === 'lease') {
+    console.log('\nB. Lease latency: 200 raters, each POST /v1/tasks/lease {count: 5} every ~2 s for 15 s');
+    lease = {
+      sqlite1: await leases('sqlite', 1, adminUrl),
+      postgres1: await leases('postgres', 1, adminUrl),
+      postgres2: await leases('postgres', 2, adminUrl),
+    };
+  }
+  const sizes = only && only !== 'board' ? [] : (process.env.BENCH_PG_VOTES ?? '1000000').split(',').map(Number);
   const board: Record<string, object> = {};
   for (const votes of sizes) {
     console.log(`\nC. PostgreSQL at ${fmt(votes)} stored votes (200 models, 2,000 raters, 20,000 items)`);

@@ -31,18 +31,22 @@ export default async function setup(project: TestProject): Promise<() => Promise
     cluster = await startCluster(bin);
     adminUrl = cluster.adminUrl;
   }
-  await dropDatabase(adminUrl, TEMPLATE_DATABASE);
-  await createDatabase(adminUrl, TEMPLATE_DATABASE);
   const templateDir = mkdtempSync(join(tmpdir(), 'verdict-pg-template-'));
-  const store = await openStore({
-    dataDir: templateDir,
-    databaseUrl: databaseUrl(adminUrl, TEMPLATE_DATABASE),
-    poolSize: 2,
-  });
   try {
-    await seedDemoIfEmpty(store, templateDir, undefined, 12);
-  } finally {
-    await store.close();
+    await dropDatabase(adminUrl, TEMPLATE_DATABASE);
+    await createDatabase(adminUrl, TEMPLATE_DATABASE);
+    const url = databaseUrl(adminUrl, TEMPLATE_DATABASE);
+    const store = await openStore({ dataDir: templateDir, databaseUrl: url, poolSize: 2 });
+    try {
+      await seedDemoIfEmpty(store, templateDir, undefined, 12);
+    } finally {
+      await store.close();
+    }
+  } catch (error) {
+    // No teardown runs when setup fails: leave no cluster behind.
+    rmSync(templateDir, { recursive: true, force: true });
+    cluster?.stop();
+    throw error;
   }
   project.provide('pgAdminUrl', adminUrl);
   project.provide('pgTemplateDir', templateDir);

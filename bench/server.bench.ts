@@ -19,7 +19,8 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Task } from '../shared/protocol/tasks';
 import type { Vote } from '../shared/protocol/votes';
 import { startServer } from '../server/app';
-import { openDatabase, transaction, type Db } from '../server/db/open';
+import { openDatabase, transaction } from '../server/db/open';
+import type { SqliteStore } from '../server/store/sqlite';
 import { seedDemoIfEmpty } from '../server/demo/seed';
 import { upsertTaskSet } from '../server/imports/task-store';
 import { rebuildAggregates } from '../server/leaderboard/aggregates';
@@ -39,14 +40,23 @@ import {
   spawnServer,
   stop,
   syntheticTasks,
+  pacedLeases,
   tempDir,
 } from './server/support';
 import { consoleUnderLoad } from './server/console';
+import { storesComparison } from './server/stores';
 
 async function main(): Promise<void> {
   console.log(
     `Verdict server benchmark — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load ${loadavg()[0]?.toFixed(2)}`,
   );
+  // --database postgres://SUPERUSER@HOST:PORT/postgres: SQLite and PostgreSQL side by side (bench/server/stores.ts).
+  const database = process.argv.indexOf('--database');
+  if (database > 0) {
+    const stores = await storesComparison(process.argv[database + 1] as string);
+    console.log(`\nsummary ${JSON.stringify(stores)}`);
+    return;
+  }
   // BENCH_ONLY=ingest|lease|board|console runs one part (handy while tuning); the default runs all four.
   const only = process.env.BENCH_ONLY;
   const ingest = !only || only === 'ingest' ? await ingestion() : null;
@@ -62,10 +72,10 @@ async function ingestion() {
   const PER_RATER = 1000;
   const BATCH = 500;
   const dir = tempDir('ingest');
-  const db = openDatabase(dir);
-  syntheticTasks(db, 10_000, 3);
+  const db = await openDatabase(dir);
+  await syntheticTasks(db, 10_000, 3);
   const emails = await createRaters(db, 'ingest', RATERS, ['en']);
-  db.close();
+  await db.close();
   const { child, url } = await spawnServer(dir, {
     ...FAST,
     maxOpenLeasesPerRater: 5000,
@@ -160,10 +170,10 @@ async function leaseLatency() {
   const RATERS = 200;
   const REQUESTS = 10_000;
   const dir = tempDir('lease');
-  const db = openDatabase(dir);
+  const db = await openDatabase(dir);
   await seedDemoIfEmpty(db, dir);
   const emails = await createRaters(db, 'lease', RATERS, ['en', 'ja', 'ko', 'bn']);
-  db.close();
+  await db.close();
   const { child, url } = await spawnServer(dir, {
     ...FAST,
     maxRatersPerTask: RATERS + 10,
@@ -224,49 +234,8 @@ async function leaseLatency() {
 }
 
 /** Every rater leases on its own timer (period ± jitter); latency is request start to last body byte. */
-async function pacedLeases(url: string, tokens: string[], periodMs: number, durationMs: number) {
-  const latencies: number[] = [];
-  let failures = 0;
-  const end = performance.now() + durationMs;
-  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
-  const started = performance.now();
-  await Promise.all(
-    tokens.map(async (token) => {
-      await sleep(Math.random() * periodMs);
-      while (performance.now() < end) {
-        const t0 = performance.now();
-        try {
-          const response = await fetch(`${url}/v1/tasks/lease`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-            body: '{"count":5}',
-          });
-          await response.arrayBuffer();
-          if (!response.ok) failures += 1;
-        } catch {
-          failures += 1;
-        }
-        const took = performance.now() - t0;
-        latencies.push(took);
-        await sleep(periodMs * (0.5 + Math.random()) - took);
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  const seconds = (performance.now() - started) / 1000;
-  return {
-    count: latencies.length,
-    perSecond: latencies.length / seconds,
-    p50: percentile(latencies, 50),
-    p90: percentile(latencies, 90),
-    p99: percentile(latencies, 99),
-    max: latencies[latencies.length - 1] ?? 0,
-    failures,
-  };
-}
-
 // ---------- 3. leaderboard at 1M votes ----------
-function millionVotes(db: Db): number {
+async function millionVotes(db: SqliteStore): Promise<number> {
   const MODELS = 200;
   const RATERS = 2000;
   const TASKS = 20_000;
@@ -274,13 +243,13 @@ function millionVotes(db: Db): number {
   const languages = ['en', 'ja', 'ko', 'bn', 'de'];
   const categories = ['code', 'writing', 'math', 'knowledge', 'reasoning'];
   const started = performance.now();
-  transaction(db, () => {
-    upsertTaskSet(db, { id: 'bench1m', source: 'synthetic', licence: 'none', attribution: 'bench' });
+  await transaction(db, async () => {
+    await upsertTaskSet(db, { id: 'bench1m', source: 'synthetic', licence: 'none', attribution: 'bench' });
     const response = Number(
-      db.prepare(`INSERT INTO responses (model, content) VALUES ('x', 'synthetic')`).run().lastInsertRowid,
+      db.connection.prepare(`INSERT INTO responses (model, content) VALUES ('x', 'synthetic')`).run().lastInsertRowid,
     );
-    const task =
-      db.prepare(`INSERT INTO tasks (id, task_set, language, lang_base, category, conversation, response_a, response_b, model_a, model_b, pair_key, shuffle, created_at)
+    const task = db.connection
+      .prepare(`INSERT INTO tasks (id, task_set, language, lang_base, category, conversation, response_a, response_b, model_a, model_b, pair_key, shuffle, created_at)
       VALUES (?, 'bench1m', ?, ?, ?, '[]', ?, ?, ?, ?, ?, ?, 0)`);
     const tasks: Array<{ id: string; a: string; b: string; language: string; category: string }> = [];
     for (let t = 0; t < TASKS; t++) {
@@ -307,7 +276,7 @@ function millionVotes(db: Db): number {
       );
       tasks.push(row);
     }
-    const account = db.prepare(
+    const account = db.connection.prepare(
       `INSERT INTO accounts (public_id, display_name, role, vetted, country, age_band, education, created_at) VALUES (?, ?, 'rater', 1, ?, ?, ?, 0)`,
     );
     const raters = Array.from({ length: RATERS }, (_, r) => {
@@ -322,8 +291,8 @@ function millionVotes(db: Db): number {
       );
       return rater;
     });
-    const vote =
-      db.prepare(`INSERT INTO votes (id, account_id, task_id, kind, choice, swapped, outcome, counted, model_a, model_b, language, category, country, age_band, education, details, voted_at, received_at)
+    const vote = db.connection
+      .prepare(`INSERT INTO votes (id, account_id, task_id, kind, choice, swapped, outcome, counted, model_a, model_b, language, category, country, age_band, education, details, voted_at, received_at)
       VALUES (?, ?, ?, 'import', 'first', 0, ?, 1, ?, ?, ?, ?, ?, ?, ?, '{}', '2026-01-01T00:00:00Z', 0)`);
     const outcomes = ['a', 'a', 'b', 'tie', 'both_bad'];
     for (let i = 0; i < VOTES; i++) {
@@ -354,18 +323,18 @@ function millionVotes(db: Db): number {
 
 async function leaderboardAtScale() {
   const dir = tempDir('board');
-  const db = openDatabase(dir);
-  const insertMs = millionVotes(db);
+  const db = await openDatabase(dir);
+  const insertMs = await millionVotes(db);
   const options = { minRaters: 5, statsMaxStaleMs: 0 };
   // The votes went in by raw SQL, as into a database from before schema 4: build the stored aggregates once.
   let t0 = performance.now();
-  transaction(db, () => rebuildAggregates(db));
+  await transaction(db, () => rebuildAggregates(db));
   const buildMs = performance.now() - t0;
   t0 = performance.now();
-  const cube = loadCube(db);
+  const cube = await loadCube(db);
   const loadMs = performance.now() - t0;
   t0 = performance.now();
-  cubeFromVotes(db);
+  await cubeFromVotes(db);
   const rebuildMs = performance.now() - t0;
   const service = new LeaderboardService(cube, options);
   // The release plan is made once per counts version, by the first leaderboard read after votes arrive.
@@ -392,7 +361,7 @@ async function leaderboardAtScale() {
   t0 = performance.now();
   const counts = service.counts({}, 'country');
   const countsMs = performance.now() - t0;
-  db.close();
+  await db.close();
   const { child, url, startMs, readyMs } = await spawnServer(dir, { ...FAST, statsMaxStaleMs: 0 });
   try {
     const { accessToken } = await post<{ accessToken: string }>(url, '/v1/auth/login', {

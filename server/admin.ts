@@ -6,10 +6,10 @@ import { findAccountByEmail } from './accounts/repo';
 import { addContributor, listContributors, setPassword, setSuspended, setVetted } from './admin/contributors';
 import { importLlmfao, importTaskFile, importVoteFile } from './admin/imports';
 import { audit } from './audit';
-import { openDatabase, type Db } from './db/open';
-import { rotateSecrets } from './secrets';
+import { openStore, type Db } from './db/open';
+import { rotateSecretsFor } from './secrets';
 
-const USAGE = `Verdict admin CLI: npm run server:admin -- <command> --data DIR [options]
+const USAGE = `Verdict admin CLI: npm run server:admin -- <command> (--data DIR | --database postgres://…) [options]
 
   add-contributor --email E --name N [--role rater|supervisor|admin] [--password P] [--vetted]
                   [--country DE] [--age-band 25-34] [--education master]
@@ -24,6 +24,7 @@ const USAGE = `Verdict admin CLI: npm run server:admin -- <command> --data DIR [
   rotate-secrets [--drop-previous]
   audit-log [--limit N]
 
+VERDICT_DATABASE_URL works like --database.
 Prints JSON. Changes are written to the audit log as "cli:<os user>".
 A running server picks up rotated secrets when it restarts.`;
 
@@ -31,6 +32,7 @@ const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: {
     data: { type: 'string', default: '.data/server' },
+    database: { type: 'string' },
     email: { type: 'string' },
     name: { type: 'string' },
     role: { type: 'string', default: 'rater' },
@@ -90,17 +92,20 @@ async function run(db: Db, command: string): Promise<unknown> {
     }
     case 'vet':
     case 'unvet':
-      return { id: setVetted(db, actor, need('email'), command === 'vet').public_id, vetted: command === 'vet' };
+      return {
+        id: (await setVetted(db, actor, need('email'), command === 'vet')).public_id,
+        vetted: command === 'vet',
+      };
     case 'suspend':
     case 'unsuspend':
       return {
-        id: setSuspended(db, actor, need('email'), command === 'suspend', values.reason).public_id,
+        id: (await setSuspended(db, actor, need('email'), command === 'suspend', values.reason)).public_id,
         suspended: command === 'suspend',
       };
     case 'set-password':
       return { email: need('email'), password: await setPassword(db, actor, need('email'), values.password) };
     case 'list-contributors':
-      return listContributors(db).map((a) => ({
+      return (await listContributors(db)).map((a) => ({
         id: a.public_id,
         email: a.email,
         role: a.role,
@@ -108,27 +113,27 @@ async function run(db: Db, command: string): Promise<unknown> {
         suspended: !!a.suspended,
       }));
     case 'import-tasks':
-      return importTaskFile(db, actor, resolve(need('file')), {
+      return await importTaskFile(db, actor, resolve(need('file')), {
         id: need('set'),
         source: values.source ?? resolve(need('file')),
         licence: values.licence ?? 'unspecified',
         attribution: values.attribution ?? '',
       });
     case 'import-votes':
-      return importVoteFile(db, actor, resolve(need('file')));
+      return await importVoteFile(db, actor, resolve(need('file')));
     case 'import-llmfao': {
-      const supervisor = values.supervisor ? (findAccountByEmail(db, values.supervisor) ?? null) : null;
+      const supervisor = values.supervisor ? ((await findAccountByEmail(db, values.supervisor)) ?? null) : null;
       if (values.supervisor && supervisor?.role !== 'supervisor')
         throw new Error(`${values.supervisor} is not a supervisor`);
-      return importLlmfao(db, actor, resolve(need('dir')), supervisor);
+      return await importLlmfao(db, actor, resolve(need('dir')), supervisor);
     }
     case 'rotate-secrets': {
-      const kids = rotateSecrets(dataDir, { dropPrevious: values['drop-previous'] });
-      audit(db, actor, 'secrets.rotate', null, { ...kids, dropPrevious: values['drop-previous'] });
+      const kids = await rotateSecretsFor(db, dataDir, { dropPrevious: values['drop-previous'] });
+      await audit(db, actor, 'secrets.rotate', null, { ...kids, dropPrevious: values['drop-previous'] });
       return { rotated: kids, note: 'restart the server to sign with the new keys' };
     }
     case 'audit-log':
-      return db.prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?').all(Number(values.limit));
+      return await db.many('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?', [Number(values.limit)]);
     default:
       throw new Error(`unknown command "${command}"\n\n${USAGE}`);
   }
@@ -139,12 +144,12 @@ if (!command || values.help) {
   console.log(USAGE);
   process.exit(command ? 0 : 1);
 }
-const db = openDatabase(dataDir);
+const db = await openStore({ dataDir, databaseUrl: values.database ?? process.env.VERDICT_DATABASE_URL, poolSize: 2 });
 try {
   console.log(JSON.stringify(await run(db, command), null, 2));
 } catch (error) {
   console.error(`error: ${(error as Error).message}`);
   process.exitCode = 1;
 } finally {
-  db.close();
+  await db.close();
 }

@@ -2,17 +2,17 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAuthRoutes } from './auth/routes';
 import { resolveOptions, type ServerOptions } from './config';
 import type { AppContext } from './context';
-import { openDatabase } from './db/open';
+import { openStore } from './db/open';
 import { seedDemoIfEmpty } from './demo/seed';
 import { installErrorHandling } from './http/errors';
-import { createRateLimiters } from './http/rate-limit';
+import { createRateLimiters, createStoredRateLimiters } from './http/rate-limit';
 import { RouteTable } from './http/route';
 import { registerSystemRoutes } from './http/system-routes';
 import { loadCube } from './leaderboard/load';
-import { LeaderboardService } from './leaderboard/service';
+import { LeaderboardService, readCountsVersion } from './leaderboard/service';
 import { registerLeaderboardRoutes } from './leaderboard/routes';
 import { startAnomalyScans } from './safeguards/anomaly-scan';
-import { loadOrCreateSecrets } from './secrets';
+import { loadSecretsFor } from './secrets';
 import { TeamQualityService } from './supervisor/quality-service';
 import { registerSupervisorRoutes } from './supervisor/routes';
 import { registerTaskRoutes } from './tasks/routes';
@@ -31,6 +31,7 @@ function buildApp(ctx: AppContext): FastifyInstance {
     logger: false,
     bodyLimit: ctx.options.bodyLimitBytes,
     onProtoPoisoning: 'error',
+    trustProxy: ctx.options.trustProxy ?? false,
     onConstructorPoisoning: 'error',
   });
   installErrorHandling(app, ctx.options.bodyLimitBytes);
@@ -54,17 +55,20 @@ function buildApp(ctx: AppContext): FastifyInstance {
  */
 export async function startServer(partial: Partial<ServerOptions> & { dataDir: string }): Promise<RunningServer> {
   const options = resolveOptions(partial);
-  const db = openDatabase(options.dataDir);
+  const db = await openStore(options);
   try {
     if (options.demo) await seedDemoIfEmpty(db, options.dataDir, options.demoAssetsDir);
-    const leaderboard = new LeaderboardService(loadCube(db), options);
+    // The version first: votes committed meanwhile make the cube look newer, never older, than it claims.
+    const countsVersion = await readCountsVersion(db);
+    const leaderboard = new LeaderboardService(await loadCube(db), options, countsVersion);
     const ctx: AppContext = {
       db,
       options,
-      secrets: loadOrCreateSecrets(options.dataDir),
-      limits: createRateLimiters(options),
+      secrets: await loadSecretsFor(db, options.dataDir),
+      // Several processes on one PostgreSQL database share their limits; one SQLite process keeps them in memory.
+      limits: db.dialect === 'postgres' ? createStoredRateLimiters(db, options) : createRateLimiters(options),
       leaderboard,
-      quality: new TeamQualityService(options.dataDir, options, () => leaderboard.acceptedSinceStart),
+      quality: new TeamQualityService(options, () => leaderboard.countsVersion),
     };
     const app = buildApp(ctx);
     await app.listen({ port: options.port, host: options.host });
@@ -79,11 +83,11 @@ export async function startServer(partial: Partial<ServerOptions> & { dataDir: s
         stopScans();
         await app.close();
         await ctx.quality.close();
-        db.close();
+        await db.close();
       },
     };
   } catch (error) {
-    if (db.isOpen) db.close();
+    await db.close();
     throw error;
   }
 }

@@ -5,8 +5,22 @@ import { DEFAULT_SERVER_PROVISIONAL_MIN_VOTES } from '../shared/protocol/leaderb
  */
 export interface ServerOptions {
   dataDir: string;
+  /**
+   * postgres://USER:PASS@HOST:PORT/DB: several server processes share this
+   * PostgreSQL database. Unset: the SQLite file in dataDir, as one process.
+   */
+  databaseUrl?: string;
+  /** PostgreSQL connections per process. */
+  poolSize: number;
+  /** PostgreSQL cancels any statement running longer (ms); 0 = no limit. */
+  statementTimeoutMs: number;
   port: number;
   host: string;
+  /**
+   * Addresses of reverse proxies whose X-Forwarded-For is believed (e.g. "127.0.0.1"), so that
+   * sign-in limits count per client, not per proxy. Unset: the peer address is the client.
+   */
+  trustProxy?: string;
   /** Seed the demo network when the data dir has no accounts yet. */
   demo: boolean;
   /** Where the vendored demo data lives (assets/demo by default). */
@@ -41,6 +55,8 @@ export interface ServerOptions {
 }
 
 export const DEFAULT_OPTIONS: Omit<ServerOptions, 'dataDir'> = {
+  poolSize: 10,
+  statementTimeoutMs: 30_000,
   port: 8787,
   host: '127.0.0.1',
   demo: false,

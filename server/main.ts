@@ -4,7 +4,8 @@ import { startServer } from './app';
 import { DEMO_ACCOUNTS_FILE } from './demo/accounts';
 
 /**
- * CLI: `npm run server -- [--port 8787] [--data DIR] [--demo] [--host 127.0.0.1]`.
+ * CLI: `npm run server -- [--port 8787] [--data DIR] [--database postgres://…] [--demo] [--host 127.0.0.1]`
+ * (VERDICT_DATABASE_URL works like --database).
  * The first stdout line is exactly "Verdict server listening on <url>";
  * scripts and tests wait for it.
  */
@@ -12,6 +13,9 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '8787' },
     data: { type: 'string', default: '.data/server' },
+    database: { type: 'string' },
+    'pool-size': { type: 'string' },
+    'statement-timeout-ms': { type: 'string' },
     host: { type: 'string', default: '127.0.0.1' },
     demo: { type: 'boolean', default: false },
     'min-active-ms': { type: 'string' },
@@ -19,6 +23,8 @@ const { values } = parseArgs({
     'repeat-share': { type: 'string' },
     'body-limit': { type: 'string' },
     'provisional-min-votes': { type: 'string' },
+    'stats-max-stale-ms': { type: 'string' },
+    'trust-proxy': { type: 'string' },
   },
   strict: true,
 });
@@ -31,22 +37,40 @@ function numberOption(name: string, raw: string | undefined): number | undefined
 }
 
 const dataDir = resolve(values.data);
+
+/** The database URL without its password, for the log. */
+function redacted(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}
 const optional = {
   minActiveMs: numberOption('min-active-ms', values['min-active-ms']),
   goldShare: numberOption('gold-share', values['gold-share']),
   repeatShare: numberOption('repeat-share', values['repeat-share']),
   bodyLimitBytes: numberOption('body-limit', values['body-limit']),
   provisionalMinVotes: numberOption('provisional-min-votes', values['provisional-min-votes']),
+  statsMaxStaleMs: numberOption('stats-max-stale-ms', values['stats-max-stale-ms']),
+  poolSize: numberOption('pool-size', values['pool-size']),
+  statementTimeoutMs: numberOption('statement-timeout-ms', values['statement-timeout-ms']),
 };
+// The URL carries a password: prefer the environment to the command line, which `ps` shows.
+const databaseUrl = values.database ?? process.env.VERDICT_DATABASE_URL;
 const server = await startServer({
   dataDir,
   host: values.host,
   port: numberOption('port', values.port) ?? 8787,
   demo: values.demo,
+  ...(databaseUrl ? { databaseUrl } : {}),
+  ...(values['trust-proxy'] ? { trustProxy: values['trust-proxy'] } : {}),
   ...Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined)),
 });
 console.log(`Verdict server listening on ${server.url}`);
-console.log(`data: ${dataDir}`);
+console.log(databaseUrl ? `database: PostgreSQL ${redacted(databaseUrl)}` : `data: ${dataDir}`);
 if (values.demo) console.log(`demo accounts: ${resolve(dataDir, DEMO_ACCOUNTS_FILE)}`);
 
 let closing = false;

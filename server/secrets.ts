@@ -11,6 +11,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import type { Store } from './store/types';
 
 /**
  * HMAC keys by purpose. The first key of each ring signs; every key in it
@@ -103,4 +104,91 @@ export function rotateSecrets(dataDir: string, options: { dropPrevious: boolean 
   const ticket = [newKey(), ...file.ticket.slice(0, keep)];
   writeSecretsFile(path, { version: 1, token, ticket });
   return { token: (token[0] as StoredKey).kid, ticket: (ticket[0] as StoredKey).kid };
+}
+
+interface SecretRow {
+  purpose: 'token' | 'ticket';
+  kid: string;
+  key: string;
+  created_at: string;
+}
+
+function ringsFrom(rows: SecretRow[]): Secrets {
+  const of = (purpose: SecretRow['purpose']) =>
+    rows
+      .filter((row) => row.purpose === purpose)
+      .map((row) => ({ kid: row.kid, key: row.key, createdAt: row.created_at }));
+  return { token: toRing(of('token')), ticket: toRing(of('ticket')) };
+}
+
+const SELECT_SECRETS = 'SELECT purpose, kid, key, created_at FROM secrets ORDER BY purpose, position';
+
+/**
+ * The key rings of a database shared by several processes (PostgreSQL): in
+ * the database, so every process signs and verifies with the same keys. The
+ * first process to start creates them; ON CONFLICT lets processes that start
+ * together agree on whichever keys were written first.
+ */
+export async function loadOrCreateSharedSecrets(db: Store): Promise<Secrets> {
+  return db.transaction(async () => {
+    for (const purpose of ['token', 'ticket'] as const) {
+      const key = newKey();
+      await db.run(
+        'INSERT INTO secrets (purpose, position, kid, key, created_at) VALUES (?, 0, ?, ?, ?) ON CONFLICT DO NOTHING',
+        [purpose, key.kid, key.key, key.createdAt],
+      );
+    }
+    return ringsFrom(await db.many<SecretRow>(SELECT_SECRETS));
+  });
+}
+
+/** rotateSecrets for the shared key rings; running servers pick the new keys up on restart. */
+export async function rotateSharedSecrets(
+  db: Store,
+  options: { dropPrevious: boolean },
+): Promise<{ token: string; ticket: string }> {
+  await loadOrCreateSharedSecrets(db);
+  return db.transaction(async () => {
+    const kids = { token: '', ticket: '' };
+    for (const purpose of ['token', 'ticket'] as const) {
+      const current = await db.one<SecretRow>(
+        'SELECT purpose, kid, key, created_at FROM secrets WHERE purpose = ? AND position = 0',
+        [purpose],
+      );
+      const fresh = newKey();
+      await db.run('DELETE FROM secrets WHERE purpose = ?', [purpose]);
+      const ring = [
+        fresh,
+        ...(options.dropPrevious || !current
+          ? []
+          : [{ kid: current.kid, key: current.key, createdAt: current.created_at }]),
+      ];
+      for (const [position, key] of ring.entries()) {
+        await db.run('INSERT INTO secrets (purpose, position, kid, key, created_at) VALUES (?, ?, ?, ?, ?)', [
+          purpose,
+          position,
+          key.kid,
+          key.key,
+          key.createdAt,
+        ]);
+      }
+      kids[purpose] = fresh.kid;
+    }
+    return kids;
+  });
+}
+
+/** Where this store keeps its keys: SQLite beside its file in the data dir, PostgreSQL in the database. */
+export function loadSecretsFor(db: Store, dataDir: string): Promise<Secrets> {
+  return db.dialect === 'postgres' ? loadOrCreateSharedSecrets(db) : Promise.resolve(loadOrCreateSecrets(dataDir));
+}
+
+export function rotateSecretsFor(
+  db: Store,
+  dataDir: string,
+  options: { dropPrevious: boolean },
+): Promise<{ token: string; ticket: string }> {
+  return db.dialect === 'postgres'
+    ? rotateSharedSecrets(db, options)
+    : Promise.resolve(rotateSecrets(dataDir, options));
 }

@@ -4,7 +4,8 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Task } from '../../shared/protocol/tasks';
 import { hashPassword } from '../../server/auth/passwords';
 import { insertAccount } from '../../server/accounts/repo';
-import { openDatabase, transaction, type Db } from '../../server/db/open';
+import { openDatabase, transaction } from '../../server/db/open';
+import type { SqliteStore } from '../../server/store/sqlite';
 import {
   createRaters,
   FAST,
@@ -28,9 +29,9 @@ const PHASE_MS = 12_000;
  * item, so agreement has something to compare), on the synthetic tasks the
  * lease/push raters also draw from.
  */
-async function teamOfRaters(db: Db): Promise<string> {
+async function teamOfRaters(db: SqliteStore): Promise<string> {
   const hash = await hashPassword(PASSWORD);
-  const supervisor = insertAccount(db, {
+  const supervisor = await insertAccount(db, {
     email: 'console-supervisor@bench.example',
     passwordHash: hash,
     displayName: 'Bench supervisor',
@@ -38,7 +39,9 @@ async function teamOfRaters(db: Db): Promise<string> {
     vetted: true,
     profile: { country: 'DE', ageBand: '35-44', education: 'master', languages: [], specialties: [] },
   });
-  const tasks = db.prepare('SELECT id, model_a, model_b, language, category FROM tasks ORDER BY id').all() as Array<{
+  const tasks = db.connection
+    .prepare('SELECT id, model_a, model_b, language, category FROM tasks ORDER BY id')
+    .all() as Array<{
     id: string;
     model_a: string;
     model_b: string;
@@ -46,15 +49,15 @@ async function teamOfRaters(db: Db): Promise<string> {
     category: string;
   }>;
   const items = TEAM_VOTES / 5;
-  transaction(db, () => {
-    const account = db.prepare(
+  await transaction(db, async () => {
+    const account = db.connection.prepare(
       `INSERT INTO accounts (public_id, display_name, role, vetted, supervisor_id, country, age_band, education, created_at)
        VALUES (?, ?, 'rater', 1, ?, 'DE', '25-34', 'bachelor', 0)`,
     );
     const raters = Array.from({ length: TEAM }, (_, r) =>
       Number(account.run(`console-rater-${r}`, `rater ${r}`, supervisor.id).lastInsertRowid),
     );
-    const vote = db.prepare(
+    const vote = db.connection.prepare(
       `INSERT INTO votes (id, account_id, task_id, kind, choice, swapped, outcome, counted, model_a, model_b, language, category,
          country, age_band, education, details, active_ms, voted_at, received_at)
        VALUES (?, ?, ?, 'import', ?, ?, ?, 1, ?, ?, ?, ?, 'DE', '25-34', 'bachelor', '{}', ?, ?, ?)`,
@@ -182,11 +185,11 @@ const line = (label: string, values: number[]) => {
  */
 export async function consoleUnderLoad() {
   const dir = tempDir('console');
-  const db = openDatabase(dir);
-  syntheticTasks(db, 20_000, 3);
+  const db = await openDatabase(dir);
+  await syntheticTasks(db, 20_000, 3);
   const supervisorEmail = await teamOfRaters(db);
   const emails = await createRaters(db, 'console', WORKERS, ['en']);
-  db.close();
+  await db.close();
   const { child, url } = await spawnServer(dir, {
     ...FAST,
     statsMaxStaleMs: 0,

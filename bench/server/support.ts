@@ -88,10 +88,11 @@ export async function post<T>(url: string, path: string, body: unknown, token?: 
 export async function createRaters(db: Db, prefix: string, count: number, languages: string[]): Promise<string[]> {
   const hash = await hashPassword(PASSWORD); // one hash for all: setup time, not part of any measurement
   const countries = ['DE', 'EG', 'IN', 'US', 'BR', 'JP', 'KR', 'BD'];
-  return transaction(db, () =>
-    Array.from({ length: count }, (_, i) => {
+  return transaction(db, async () => {
+    const emails: string[] = [];
+    for (let i = 0; i < count; i++) {
       const email = `${prefix}${i}@bench.example`;
-      insertAccount(db, {
+      await insertAccount(db, {
         email,
         passwordHash: hash,
         displayName: email,
@@ -105,9 +106,10 @@ export async function createRaters(db: Db, prefix: string, count: number, langua
           specialties: [],
         },
       });
-      return email;
-    }),
-  );
+      emails.push(email);
+    }
+    return emails;
+  });
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -117,9 +119,9 @@ export function percentile(sorted: number[], p: number): number {
 export const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-export function syntheticTasks(db: Db, prompts: number, modelsPerPrompt: number): void {
-  transaction(db, () => {
-    upsertTaskSet(db, {
+export async function syntheticTasks(db: Db, prompts: number, modelsPerPrompt: number): Promise<void> {
+  await transaction(db, async () => {
+    await upsertTaskSet(db, {
       id: 'bench',
       source: 'synthetic',
       licence: 'none',
@@ -129,7 +131,7 @@ export function syntheticTasks(db: Db, prompts: number, modelsPerPrompt: number)
     const text = 'A synthetic response of typical length. '.repeat(20);
     for (let p = 0; p < prompts; p++) {
       const models = Array.from({ length: modelsPerPrompt }, (_, k) => `model-${(p * 7 + k * 13) % 60}`);
-      insertPromptItem(
+      await insertPromptItem(
         db,
         'bench',
         {
@@ -147,11 +149,58 @@ export function syntheticTasks(db: Db, prompts: number, modelsPerPrompt: number)
 
 /** The 1M-vote dir has no signed-in accounts; add one rater (outside the measurements) to call the API. */
 export async function benchLogin(dir: string): Promise<{ email: string }> {
-  const db = openDatabase(dir);
+  const db = await openDatabase(dir);
   try {
     const [email] = await createRaters(db, 'board', 1, ['en']);
     return { email: email as string };
   } finally {
-    db.close();
+    await db.close();
   }
+}
+
+/**
+ * Open-loop leasing: each rater leases 5 tasks every periodMs (± half) at a random phase, for durationMs.
+ * With several server URLs (processes behind one proxy), rater i talks to urls[i mod n].
+ */
+export async function pacedLeases(urls: string | string[], tokens: string[], periodMs: number, durationMs: number) {
+  const servers = typeof urls === 'string' ? [urls] : urls;
+  const latencies: number[] = [];
+  let failures = 0;
+  const end = performance.now() + durationMs;
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+  const started = performance.now();
+  await Promise.all(
+    tokens.map(async (token, i) => {
+      const url = servers[i % servers.length] as string;
+      await sleep(Math.random() * periodMs);
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        try {
+          const response = await fetch(`${url}/v1/tasks/lease`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: '{"count":5}',
+          });
+          await response.arrayBuffer();
+          if (!response.ok) failures += 1;
+        } catch {
+          failures += 1;
+        }
+        const took = performance.now() - t0;
+        latencies.push(took);
+        await sleep(periodMs * (0.5 + Math.random()) - took);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    count: latencies.length,
+    perSecond: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p90: percentile(latencies, 90),
+    p99: percentile(latencies, 99),
+    max: latencies[latencies.length - 1] ?? 0,
+    failures,
+  };
 }

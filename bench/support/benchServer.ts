@@ -23,7 +23,7 @@ const options = {
 
 if (!fs.existsSync(path.join(dataDir, 'bench-rater.json'))) {
   fs.mkdirSync(dataDir, { recursive: true });
-  const db = openDatabase(dataDir);
+  const db = await openDatabase(dataDir);
   const { password } = await addContributor(db, 'bench', {
     email: 'bench@verdict.example',
     displayName: 'Bench Rater',
@@ -37,8 +37,8 @@ if (!fs.existsSync(path.join(dataDir, 'bench-rater.json'))) {
     JSON.stringify({ id: `bench-${index}`, prompt: `Benchmark prompt ${index}`, language: 'en', category: 'bench', responses: { 'model-a': `Answer A ${index}`, 'model-b': `Answer B ${index}` } }),
   );
   fs.writeFileSync(file, `${lines.join('\n')}\n`);
-  importTaskFile(db, 'bench', file, { id: 'bench', source: 'synthetic', licence: 'CC0-1.0', attribution: 'Verdict benchmark' } as never);
-  db.close();
+  await importTaskFile(db, 'bench', file, { id: 'bench', source: 'synthetic', licence: 'CC0-1.0', attribution: 'Verdict benchmark' } as never);
+  await db.close();
   fs.writeFileSync(path.join(dataDir, 'bench-rater.json'), JSON.stringify({ email: 'bench@verdict.example', password }));
 }
 const server = await startServer(options);

@@ -32,16 +32,16 @@ export interface NewAccount {
   profile: Profile;
 }
 
-export function findAccountById(db: Db, id: number): AccountRow | undefined {
-  return sql(db, 'SELECT * FROM accounts WHERE id = ?').get(id) as AccountRow | undefined;
+export async function findAccountById(db: Db, id: number): Promise<AccountRow | undefined> {
+  return (await sql(db, 'SELECT * FROM accounts WHERE id = ?').get(id)) as AccountRow | undefined;
 }
 
-export function findAccountByEmail(db: Db, email: string): AccountRow | undefined {
-  return sql(db, 'SELECT * FROM accounts WHERE email = ?').get(email) as AccountRow | undefined;
+export async function findAccountByEmail(db: Db, email: string): Promise<AccountRow | undefined> {
+  return (await sql(db, 'SELECT * FROM accounts WHERE email = ?').get(email)) as AccountRow | undefined;
 }
 
-export function findAccountByPublicId(db: Db, publicId: string): AccountRow | undefined {
-  return sql(db, 'SELECT * FROM accounts WHERE public_id = ?').get(publicId) as AccountRow | undefined;
+export async function findAccountByPublicId(db: Db, publicId: string): Promise<AccountRow | undefined> {
+  return (await sql(db, 'SELECT * FROM accounts WHERE public_id = ?').get(publicId)) as AccountRow | undefined;
 }
 
 /** Public ids are what the API shows; row ids stay internal so they leak no account counts. */
@@ -49,14 +49,14 @@ export function newPublicId(): string {
   return `r_${randomBytes(9).toString('base64url')}`;
 }
 
-export function insertAccount(db: Db, account: NewAccount, now = Date.now()): AccountRow {
+export async function insertAccount(db: Db, account: NewAccount, now = Date.now()): Promise<AccountRow> {
   const { profile } = account;
-  const result = sql(
+  const result = await sql(
     db,
     `INSERT INTO accounts (public_id, email, password_hash, display_name, role, vetted, supervisor_id,
        country, age_band, education, languages, specialties, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+  ).get(
     account.publicId ?? newPublicId(),
     account.email,
     account.passwordHash,
@@ -71,7 +71,7 @@ export function insertAccount(db: Db, account: NewAccount, now = Date.now()): Ac
     JSON.stringify(profile.specialties),
     now,
   );
-  return findAccountById(db, Number(result.lastInsertRowid)) as AccountRow;
+  return (await findAccountById(db, Number(result?.id))) as AccountRow;
 }
 
 export function profileOf(row: AccountRow): Profile {
@@ -100,10 +100,10 @@ export function canSupervise(viewer: AccountRow, rater: AccountRow): boolean {
   return viewer.role === 'supervisor' && rater.supervisor_id === viewer.id;
 }
 
-export function teamOf(db: Db, viewer: AccountRow): AccountRow[] {
+export async function teamOf(db: Db, viewer: AccountRow): Promise<AccountRow[]> {
   if (viewer.role === 'admin')
-    return sql(db, `SELECT * FROM accounts WHERE role = 'rater' ORDER BY id`).all() as unknown as AccountRow[];
-  return sql(db, 'SELECT * FROM accounts WHERE supervisor_id = ? ORDER BY id').all(
+    return (await sql(db, `SELECT * FROM accounts WHERE role = 'rater' ORDER BY id`).all()) as unknown as AccountRow[];
+  return (await sql(db, 'SELECT * FROM accounts WHERE supervisor_id = ? ORDER BY id').all(
     viewer.id,
-  ) as unknown as AccountRow[];
+  )) as unknown as AccountRow[];
 }

@@ -63,12 +63,13 @@ export async function addContributor(
   const password = input.password ?? generatePassword();
   const profile = profileFrom(input);
   const passwordHash = await hashPassword(password);
-  const account = transaction(db, () => {
-    if (findAccountByEmail(db, input.email)) throw new Error(`an account with email ${input.email} already exists`);
-    const supervisor = input.supervisorEmail ? findAccountByEmail(db, input.supervisorEmail) : undefined;
+  const account = await transaction(db, async () => {
+    if (await findAccountByEmail(db, input.email))
+      throw new Error(`an account with email ${input.email} already exists`);
+    const supervisor = input.supervisorEmail ? await findAccountByEmail(db, input.supervisorEmail) : undefined;
     if (input.supervisorEmail && supervisor?.role !== 'supervisor')
       throw new Error(`${input.supervisorEmail} is not a supervisor`);
-    const row = insertAccount(db, {
+    const row = await insertAccount(db, {
       email: input.email,
       passwordHash,
       displayName: input.displayName,
@@ -77,7 +78,7 @@ export async function addContributor(
       supervisorId: supervisor?.id ?? null,
       profile,
     });
-    audit(db, actor, 'contributor.add', row.public_id, {
+    await audit(db, actor, 'contributor.add', row.public_id, {
       email: input.email,
       role: input.role,
       vetted: input.vetted,
@@ -88,30 +89,36 @@ export async function addContributor(
   return { account, password };
 }
 
-function requireAccount(db: Db, email: string): AccountRow {
-  const account = findAccountByEmail(db, email);
+async function requireAccount(db: Db, email: string): Promise<AccountRow> {
+  const account = await findAccountByEmail(db, email);
   if (!account) throw new Error(`no account with email ${email}`);
   return account;
 }
 
-export function setVetted(db: Db, actor: string, email: string, vetted: boolean): AccountRow {
-  return transaction(db, () => {
-    const account = requireAccount(db, email);
-    sql(db, 'UPDATE accounts SET vetted = ? WHERE id = ?').run(vetted ? 1 : 0, account.id);
-    if (!vetted) revokeAllForAccount(db, account.id);
-    audit(db, actor, vetted ? 'contributor.vet' : 'contributor.unvet', account.public_id);
-    return requireAccount(db, email);
+export async function setVetted(db: Db, actor: string, email: string, vetted: boolean): Promise<AccountRow> {
+  return await transaction(db, async () => {
+    const account = await requireAccount(db, email);
+    await sql(db, 'UPDATE accounts SET vetted = ? WHERE id = ?').run(vetted ? 1 : 0, account.id);
+    if (!vetted) await revokeAllForAccount(db, account.id);
+    await audit(db, actor, vetted ? 'contributor.vet' : 'contributor.unvet', account.public_id);
+    return await requireAccount(db, email);
   });
 }
 
 /** Suspension takes effect on the next request: every request re-reads the account. */
-export function setSuspended(db: Db, actor: string, email: string, suspended: boolean, reason = ''): AccountRow {
-  return transaction(db, () => {
-    const account = requireAccount(db, email);
-    sql(db, 'UPDATE accounts SET suspended = ? WHERE id = ?').run(suspended ? 1 : 0, account.id);
-    if (suspended) revokeAllForAccount(db, account.id);
-    audit(db, actor, suspended ? 'contributor.suspend' : 'contributor.unsuspend', account.public_id, { reason });
-    return requireAccount(db, email);
+export async function setSuspended(
+  db: Db,
+  actor: string,
+  email: string,
+  suspended: boolean,
+  reason = '',
+): Promise<AccountRow> {
+  return await transaction(db, async () => {
+    const account = await requireAccount(db, email);
+    await sql(db, 'UPDATE accounts SET suspended = ? WHERE id = ?').run(suspended ? 1 : 0, account.id);
+    if (suspended) await revokeAllForAccount(db, account.id);
+    await audit(db, actor, suspended ? 'contributor.suspend' : 'contributor.unsuspend', account.public_id, { reason });
+    return await requireAccount(db, email);
   });
 }
 
@@ -122,15 +129,15 @@ export async function setPassword(
   password = generatePassword(),
 ): Promise<string> {
   const hash = await hashPassword(password);
-  transaction(db, () => {
-    const account = requireAccount(db, email);
-    sql(db, 'UPDATE accounts SET password_hash = ? WHERE id = ?').run(hash, account.id);
-    revokeAllForAccount(db, account.id);
-    audit(db, actor, 'contributor.set_password', account.public_id);
+  await transaction(db, async () => {
+    const account = await requireAccount(db, email);
+    await sql(db, 'UPDATE accounts SET password_hash = ? WHERE id = ?').run(hash, account.id);
+    await revokeAllForAccount(db, account.id);
+    await audit(db, actor, 'contributor.set_password', account.public_id);
   });
   return password;
 }
 
-export function listContributors(db: Db): AccountRow[] {
-  return sql(db, 'SELECT * FROM accounts WHERE email IS NOT NULL ORDER BY id').all() as unknown as AccountRow[];
+export async function listContributors(db: Db): Promise<AccountRow[]> {
+  return (await sql(db, 'SELECT * FROM accounts WHERE email IS NOT NULL ORDER BY id').all()) as unknown as AccountRow[];
 }

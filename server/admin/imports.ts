@@ -8,6 +8,7 @@ import { loadLlmfao } from '../imports/llmfao-load';
 import { TaskLine, toPromptItem } from '../imports/task-line';
 import { insertHistoricalVote } from '../imports/historical-votes';
 import { insertPromptItem, ResponseStore, upsertTaskSet, type TaskSetInfo } from '../imports/task-store';
+import { bumpCountsVersion } from '../leaderboard/service';
 import { findTask, type Outcome } from '../tasks/repo';
 
 function jsonlLines(path: string): Array<{ line: number; value: unknown }> {
@@ -25,36 +26,38 @@ function jsonlLines(path: string): Array<{ line: number; value: unknown }> {
 }
 
 /** All lines are validated before anything is written: a bad line imports nothing. */
-export function importTaskFile(
+export async function importTaskFile(
   db: Db,
   actor: string,
   path: string,
   set: TaskSetInfo,
-): { tasks: number; prompts: number } {
+): Promise<{ tasks: number; prompts: number }> {
   const lines = jsonlLines(path).map(({ line, value }) => {
     const parsed = TaskLine.safeParse(value);
     if (!parsed.success) throw new Error(`${path}:${line}: ${z.prettifyError(parsed.error)}`);
     return parsed.data;
   });
-  return transaction(db, () => {
-    upsertTaskSet(db, set);
+  return await transaction(db, async () => {
+    await upsertTaskSet(db, set);
     const store = new ResponseStore(db);
-    const tasks = lines.reduce((sum, line) => sum + insertPromptItem(db, set.id, toPromptItem(set.id, line), store), 0);
-    audit(db, actor, 'tasks.import', set.id, { path, prompts: lines.length, tasks });
+    let tasks = 0;
+    for (const line of lines) tasks += await insertPromptItem(db, set.id, toPromptItem(set.id, line), store);
+    await audit(db, actor, 'tasks.import', set.id, { path, prompts: lines.length, tasks });
     return { tasks, prompts: lines.length };
   });
 }
 
 /** The LLMFAO tasks plus its 8,931 crowd votes as 124 raters, on the given supervisor's team. */
-export function importLlmfao(
+export async function importLlmfao(
   db: Db,
   actor: string,
   dir: string,
   supervisor: AccountRow | null,
-): { tasks: number; votes: number; raters: number } {
-  return transaction(db, () => {
-    const summary = loadLlmfao(db, dir, supervisor);
-    audit(db, actor, 'votes.import_llmfao', LLMFAO_SET.id, { dir, ...summary });
+): Promise<{ tasks: number; votes: number; raters: number }> {
+  return await transaction(db, async () => {
+    const summary = await loadLlmfao(db, dir, supervisor);
+    if (summary.votes > 0) await bumpCountsVersion(db, summary.votes);
+    await audit(db, actor, 'votes.import_llmfao', LLMFAO_SET.id, { dir, ...summary });
     return summary;
   });
 }
@@ -81,23 +84,26 @@ function outcomeFor(line: VoteLine, task: { model_a: string; model_b: string }):
 }
 
 /** Validates every line and resolves every rater and task first; then imports all in one transaction. */
-export function importVoteFile(db: Db, actor: string, path: string): { votes: number; skipped: number } {
+export async function importVoteFile(db: Db, actor: string, path: string): Promise<{ votes: number; skipped: number }> {
   const lines = jsonlLines(path).map(({ line, value }) => {
     const parsed = VoteLine.safeParse(value);
     if (!parsed.success) throw new Error(`${path}:${line}: ${z.prettifyError(parsed.error)}`);
     return { line, vote: parsed.data };
   });
-  return transaction(db, () => {
+  return await transaction(db, async () => {
     let votes = 0;
     for (const { line, vote } of lines) {
-      const rater = findAccountByPublicId(db, vote.rater) ?? findAccountByEmail(db, vote.rater);
+      const rater = (await findAccountByPublicId(db, vote.rater)) ?? (await findAccountByEmail(db, vote.rater));
       if (!rater) throw new Error(`${path}:${line}: no rater "${vote.rater}"; add the contributor first`);
-      const task = findTask(db, vote.taskId);
+      const task = await findTask(db, vote.taskId);
       if (!task) throw new Error(`${path}:${line}: no task "${vote.taskId}"`);
       const outcome = outcomeFor(vote, task);
-      if (insertHistoricalVote(db, rater, { id: vote.id, taskId: task.id, outcome, votedAt: vote.votedAt })) votes += 1;
+      if (await insertHistoricalVote(db, rater, { id: vote.id, taskId: task.id, outcome, votedAt: vote.votedAt }))
+        votes += 1;
     }
-    audit(db, actor, 'votes.import', null, { path, votes, skipped: lines.length - votes });
+    // A running server sees the new votes on its next leaderboard read.
+    if (votes > 0) await bumpCountsVersion(db, votes);
+    await audit(db, actor, 'votes.import', null, { path, votes, skipped: lines.length - votes });
     return { votes, skipped: lines.length - votes };
   });
 }

@@ -17,7 +17,7 @@ export interface GuardOptions {
  * logout and a replayed refresh token apply at once, not when the 15-minute
  * token runs out.
  */
-export function authenticate(ctx: AppContext, request: FastifyRequest, guard: GuardOptions): AccountRow {
+export async function authenticate(ctx: AppContext, request: FastifyRequest, guard: GuardOptions): Promise<AccountRow> {
   const header = request.headers.authorization;
   const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9_.-]+)$/.exec(header) : null;
   if (!match)
@@ -28,17 +28,17 @@ export function authenticate(ctx: AppContext, request: FastifyRequest, guard: Gu
       throw new HttpError('token_expired', 'access token expired; refresh it with POST /v1/auth/refresh');
     throw new HttpError('unauthorized', 'access token is not valid');
   }
-  const account = findAccountById(ctx.db, check.accountId);
+  const account = await findAccountById(ctx.db, check.accountId);
   if (!account) throw new HttpError('unauthorized', 'access token names an account that does not exist');
   if (!account.vetted) throw new HttpError('not_vetted', 'this account has not been vetted by an administrator');
   // A suspension also revokes the sessions; "suspended" is the clearer answer, so it comes first.
   if (account.suspended && !guard.allowSuspended) throw new HttpError('suspended', 'this account is suspended');
-  if (isSessionRevoked(ctx.db, check.sessionId) && !account.suspended) {
+  if (await isSessionRevoked(ctx.db, check.sessionId) && !account.suspended) {
     throw new HttpError('unauthorized', 'this session was ended (signed out, or its refresh token was reused); sign in again');
   }
   if (guard.roles && !guard.roles.includes(account.role)) {
     throw new HttpError('forbidden', `this endpoint needs one of the roles: ${guard.roles.join(', ')}`);
   }
-  ctx.limits.perAccount.take(account.public_id);
+  await ctx.limits.perAccount.take(account.public_id);
   return account;
 }

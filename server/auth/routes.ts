@@ -23,8 +23,8 @@ function gate(account: AccountRow): void {
   if (account.suspended) throw new HttpError('suspended', 'this account is suspended; contact your supervisor');
 }
 
-function newSession(ctx: AppContext, account: AccountRow, family?: string): Session {
-  const refresh = issueRefreshToken(ctx.db, account.id, ctx.options.refreshTtlMs, family);
+async function newSession(ctx: AppContext, account: AccountRow, family?: string): Promise<Session> {
+  const refresh = await issueRefreshToken(ctx.db, account.id, ctx.options.refreshTtlMs, family);
   const access = issueAccessToken(ctx.secrets.token, account.id, refresh.family, ctx.options.accessTtlMs);
   return {
     accessToken: access.token,
@@ -36,9 +36,9 @@ function newSession(ctx: AppContext, account: AccountRow, family?: string): Sess
 }
 
 async function login(ctx: AppContext, email: string, password: string, ip: string): Promise<Session> {
-  ctx.limits.loginByIp.hit(ip);
-  ctx.limits.loginByEmail.hit(email.toLowerCase());
-  const account = findAccountByEmail(ctx.db, email);
+  await ctx.limits.loginByIp.hit(ip);
+  await ctx.limits.loginByEmail.hit(email.toLowerCase());
+  const account = await findAccountByEmail(ctx.db, email);
   if (!account?.password_hash) {
     await burnPasswordCheck(password);
     throw new HttpError('invalid_credentials', 'email or password is wrong');
@@ -48,18 +48,18 @@ async function login(ctx: AppContext, email: string, password: string, ip: strin
   }
   // Vetting is checked only after the password, so the answer reveals nothing to a stranger.
   gate(account);
-  return newSession(ctx, account);
+  return await newSession(ctx, account);
 }
 
-function refresh(ctx: AppContext, token: string): Session {
+async function refresh(ctx: AppContext, token: string): Promise<Session> {
   // The transaction commits even when the token is refused: revoking a
   // replayed token's family must stick, so errors are raised after COMMIT.
-  const outcome = transaction(ctx.db, () => {
-    const spent = spendRefreshToken(ctx.db, token);
+  const outcome = await transaction(ctx.db, async () => {
+    const spent = await spendRefreshToken(ctx.db, token);
     if (!spent.ok) return spent;
-    const account = findAccountById(ctx.db, spent.accountId) as AccountRow;
+    const account = (await findAccountById(ctx.db, spent.accountId)) as AccountRow;
     if (!account.vetted || account.suspended) return { ok: false as const, reuse: false, account };
-    return { ok: true as const, session: newSession(ctx, account, spent.family) };
+    return { ok: true as const, session: await newSession(ctx, account, spent.family) };
   });
   if (outcome.ok) return outcome.session;
   if ('account' in outcome) gate(outcome.account);
@@ -78,7 +78,7 @@ export function registerAuthRoutes(routes: RouteTable, ctx: AppContext): void {
     auth: null,
     body: LoginRequest,
     response: Session,
-    handler: ({ body, request }) => login(ctx, body.email, body.password, request.ip),
+    handler: async ({ body, request }) => login(ctx, body.email, body.password, request.ip),
   });
   routes.add({
     method: 'POST',
@@ -88,7 +88,7 @@ export function registerAuthRoutes(routes: RouteTable, ctx: AppContext): void {
     auth: null,
     body: RefreshRequest,
     response: Session,
-    handler: ({ body }) => refresh(ctx, body.refreshToken),
+    handler: async ({ body }) => await refresh(ctx, body.refreshToken),
   });
   routes.add({
     method: 'POST',
@@ -98,8 +98,8 @@ export function registerAuthRoutes(routes: RouteTable, ctx: AppContext): void {
     auth: null,
     body: LogoutRequest,
     response: LogoutResponse,
-    handler: ({ body }) => {
-      revokeByToken(ctx.db, body.refreshToken);
+    handler: async ({ body }) => {
+      await revokeByToken(ctx.db, body.refreshToken);
       return { loggedOut: true as const };
     },
   });
@@ -110,6 +110,6 @@ export function registerAuthRoutes(routes: RouteTable, ctx: AppContext): void {
     summary: 'The signed-in account and its profile',
     auth: {},
     response: Account,
-    handler: ({ account }) => toAccount(account as AccountRow),
+    handler: async ({ account }) => toAccount(account as AccountRow),
   });
 }

@@ -38,8 +38,8 @@ export function checkAccessToken(ring: KeyRing, token: string, now = Date.now())
 }
 
 /** True once the session was ended: every token of its family carries revoked_at (revokeFamily). */
-export function isSessionRevoked(db: Db, sessionId: string): boolean {
-  return sql(db, 'SELECT 1 FROM refresh_tokens WHERE family = ? AND revoked_at IS NOT NULL LIMIT 1').get(sessionId) !== undefined;
+export async function isSessionRevoked(db: Db, sessionId: string): Promise<boolean> {
+  return await sql(db, 'SELECT 1 FROM refresh_tokens WHERE family = ? AND revoked_at IS NOT NULL LIMIT 1').get(sessionId) !== undefined;
 }
 
 function hashToken(token: string): string {
@@ -47,11 +47,11 @@ function hashToken(token: string): string {
 }
 
 /** Refresh tokens are random and stored hashed, so a database leak does not yield live sessions. */
-export function issueRefreshToken(db: Db, accountId: number, ttlMs: number, family?: string, now = Date.now()) {
+export async function issueRefreshToken(db: Db, accountId: number, ttlMs: number, family?: string, now = Date.now()) {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = now + ttlMs;
   const sessionId = family ?? randomBytes(12).toString('base64url');
-  sql(db, 'INSERT INTO refresh_tokens (token_hash, account_id, family, expires_at) VALUES (?, ?, ?, ?)').run(
+  await sql(db, 'INSERT INTO refresh_tokens (token_hash, account_id, family, expires_at) VALUES (?, ?, ?, ?)').run(
     hashToken(token),
     accountId,
     sessionId,
@@ -75,31 +75,31 @@ export type RefreshOutcome = { ok: true; accountId: number; family: string } | {
  * already spent means two parties hold it, i.e. it was stolen: the whole
  * family (this session) is revoked, and the honest client signs in again.
  */
-export function spendRefreshToken(db: Db, token: string, now = Date.now()): RefreshOutcome {
+export async function spendRefreshToken(db: Db, token: string, now = Date.now()): Promise<RefreshOutcome> {
   const hash = hashToken(token);
-  const row = sql(
+  const row = await sql(
     db,
     'SELECT account_id, family, expires_at, used_at, revoked_at FROM refresh_tokens WHERE token_hash = ?',
   ).get(hash) as RefreshRow | undefined;
   if (!row || row.revoked_at !== null || row.expires_at <= now) return { ok: false, reuse: false };
   if (row.used_at !== null) {
-    revokeFamily(db, row.family, now);
+    await revokeFamily(db, row.family, now);
     return { ok: false, reuse: true };
   }
-  sql(db, 'UPDATE refresh_tokens SET used_at = ? WHERE token_hash = ?').run(now, hash);
+  await sql(db, 'UPDATE refresh_tokens SET used_at = ? WHERE token_hash = ?').run(now, hash);
   return { ok: true, accountId: row.account_id, family: row.family };
 }
 
-export function revokeFamily(db: Db, family: string, now = Date.now()): void {
-  sql(db, 'UPDATE refresh_tokens SET revoked_at = ? WHERE family = ? AND revoked_at IS NULL').run(now, family);
+export async function revokeFamily(db: Db, family: string, now = Date.now()): Promise<void> {
+  await sql(db, 'UPDATE refresh_tokens SET revoked_at = ? WHERE family = ? AND revoked_at IS NULL').run(now, family);
 }
 
-export function revokeByToken(db: Db, token: string, now = Date.now()): void {
-  const row = sql(db, 'SELECT family FROM refresh_tokens WHERE token_hash = ?').get(hashToken(token)) as
+export async function revokeByToken(db: Db, token: string, now = Date.now()): Promise<void> {
+  const row = await sql(db, 'SELECT family FROM refresh_tokens WHERE token_hash = ?').get(hashToken(token)) as
     { family: string } | undefined;
-  if (row) revokeFamily(db, row.family, now);
+  if (row) await revokeFamily(db, row.family, now);
 }
 
-export function revokeAllForAccount(db: Db, accountId: number, now = Date.now()): void {
-  sql(db, 'UPDATE refresh_tokens SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL').run(now, accountId);
+export async function revokeAllForAccount(db: Db, accountId: number, now = Date.now()): Promise<void> {
+  await sql(db, 'UPDATE refresh_tokens SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL').run(now, accountId);
 }

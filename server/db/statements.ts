@@ -1,26 +1,25 @@
-import type { StatementSync } from 'node:sqlite';
-import type { Db } from './open';
+import type { Param, Params, Row, Statement, Store } from '../store/types';
 
-const caches = new WeakMap<Db, Map<string, StatementSync>>();
-
-/**
- * Prepared statements cached per connection. Preparing is most of the cost
- * of a small SQLite query, and the hot paths (push, lease) run a handful of
- * queries per vote.
- */
-export function sql(db: Db, text: string): StatementSync {
-  let cache = caches.get(db);
-  if (!cache) {
-    cache = new Map();
-    caches.set(db, cache);
+function paramsOf(values: unknown[]): Params {
+  const [first] = values;
+  // One plain object: named parameters (`:name`); anything else is positional (`?`).
+  if (values.length === 1 && first !== null && typeof first === 'object' && !(first instanceof Uint8Array)) {
+    return first as Record<string, Param>;
   }
-  let statement = cache.get(text);
-  if (!statement) {
-    statement = db.prepare(text);
-    cache.set(text, statement);
-  }
-  return statement;
+  return values as Param[];
 }
 
-/** Row values as node:sqlite returns them; narrowed by the caller that knows the query. */
-export type Row = Record<string, unknown>;
+/**
+ * One statement on the store, in the shape the domain code has always used
+ * (`sql(db, text).get/all/run`), now async. The store caches what it
+ * prepares, so building this per call is free.
+ */
+export function sql(db: Store, statement: Statement) {
+  return {
+    get: (...params: unknown[]): Promise<Row | undefined> => db.one(statement, paramsOf(params)),
+    all: (...params: unknown[]): Promise<Row[]> => db.many(statement, paramsOf(params)),
+    run: (...params: unknown[]): Promise<number> => db.run(statement, paramsOf(params)),
+  };
+}
+
+export type { Row };

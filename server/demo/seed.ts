@@ -24,10 +24,12 @@ export interface SeedSummary {
   importedRaters: number;
 }
 
-function insertSet(db: Db, set: TaskSetInfo, items: PromptItem[]): number {
-  upsertTaskSet(db, set);
+async function insertSet(db: Db, set: TaskSetInfo, items: PromptItem[]): Promise<number> {
+  await upsertTaskSet(db, set);
   const store = new ResponseStore(db);
-  return items.reduce((sum, item) => sum + insertPromptItem(db, set.id, item, store), 0);
+  let tasks = 0;
+  for (const item of items) tasks += await insertPromptItem(db, set.id, item, store);
+  return tasks;
 }
 
 /**
@@ -42,11 +44,11 @@ export async function seedDemoIfEmpty(
   assetsDir = DEFAULT_DEMO_ASSETS,
   passwordLog2N = DEFAULT_SCRYPT_LOG2N,
 ): Promise<SeedSummary | null> {
-  const { n } = sql(db, 'SELECT COUNT(*) AS n FROM accounts').get() as { n: number };
+  const { n } = (await sql(db, 'SELECT COUNT(*) AS n FROM accounts').get()) as { n: number };
   if (n > 0) return null;
   const passwords = DEMO_PEOPLE.map(() => generatePassword());
   const hashes = await Promise.all(passwords.map((password) => hashPassword(password, passwordLog2N)));
-  return transaction(db, () => {
+  return await transaction(db, async () => {
     const rows = new Map<string, AccountRow>();
     // The supervisor goes first: raters join the supervisor's team as they are created.
     const ordered = [...DEMO_PEOPLE].sort((x, y) => Number(y.role === 'supervisor') - Number(x.role === 'supervisor'));
@@ -55,14 +57,14 @@ export async function seedDemoIfEmpty(
       const supervisorId = person.role === 'rater' ? (rows.get('supervisor')?.id ?? null) : null;
       rows.set(
         person.key,
-        insertAccount(db, { ...person, passwordHash: hashes[index] as string, vetted: true, supervisorId }),
+        await insertAccount(db, { ...person, passwordHash: hashes[index] as string, vetted: true, supervisorId }),
       );
     }
-    const llmfao = loadLlmfao(db, join(assetsDir, 'llmfao'), rows.get('supervisor') as AccountRow);
+    const llmfao = await loadLlmfao(db, join(assetsDir, 'llmfao'), rows.get('supervisor') as AccountRow);
     let tasks = llmfao.tasks;
-    tasks += insertSet(db, KOREAN_SET, readKorean(join(assetsDir, 'korean-mt-bench')));
-    tasks += insertSet(db, RAKUDA_SET, readRakuda(join(assetsDir, 'rakuda-ja')));
-    tasks += insertSet(db, BENGALI_SET, readBengali(join(assetsDir, 'm2lingual-mt-bench')));
+    tasks += await insertSet(db, KOREAN_SET, readKorean(join(assetsDir, 'korean-mt-bench')));
+    tasks += await insertSet(db, RAKUDA_SET, readRakuda(join(assetsDir, 'rakuda-ja')));
+    tasks += await insertSet(db, BENGALI_SET, readBengali(join(assetsDir, 'm2lingual-mt-bench')));
     const accounts: DemoAccountsFile['accounts'] = DEMO_PEOPLE.map((person, index) => ({
       ...person,
       id: (rows.get(person.key) as AccountRow).public_id,
@@ -70,7 +72,7 @@ export async function seedDemoIfEmpty(
     }));
     writeDemoAccounts(dataDir, accounts);
     const summary = { tasks, votes: llmfao.votes, importedRaters: llmfao.raters };
-    audit(db, 'system:demo-seed', 'demo.seed', null, summary);
+    await audit(db, 'system:demo-seed', 'demo.seed', null, summary);
     return summary;
   });
 }

@@ -56,7 +56,7 @@ export class RouteTable {
       method: spec.method,
       url: spec.url,
       handler: async (request, reply) => {
-        const account = spec.auth ? authenticate(ctx, request, spec.auth) : null;
+        const account = spec.auth ? await authenticate(ctx, request, spec.auth) : null;
         const body = (spec.body ? parseInput(spec.body, request.body, 'body') : undefined) as Out<B>;
         const query = (spec.query ? parseInput(spec.query, request.query, 'query') : undefined) as Out<Q>;
         const params = (spec.params ? parseInput(spec.params, request.params, 'path') : undefined) as Out<P>;

@@ -20,15 +20,20 @@ const CHOICE: Record<Outcome, string> = { a: 'first', b: 'second', tie: 'tie', b
  * vote, but it has no lease, seq or installation. Returns false when the id
  * (or this rater's vote on the item) is already stored, so imports are re-runnable.
  */
-export function insertHistoricalVote(db: Db, rater: AccountRow, vote: HistoricalVote, now = Date.now()): boolean {
-  const task = findTask(db, vote.taskId);
+export async function insertHistoricalVote(
+  db: Db,
+  rater: AccountRow,
+  vote: HistoricalVote,
+  now = Date.now(),
+): Promise<boolean> {
+  const task = await findTask(db, vote.taskId);
   if (!task) throw new Error(`vote ${vote.id}: unknown task ${vote.taskId}`);
-  const exists = sql(
+  const exists = await sql(
     db,
     `SELECT 1 AS x FROM votes WHERE id = ? OR (account_id = ? AND task_id = ? AND kind <> 'repeat')`,
   ).get(vote.id, rater.id, task.id);
   if (exists) return false;
-  insertVote(db, {
+  await insertVote(db, {
     id: vote.id,
     accountId: rater.id,
     taskId: task.id,
@@ -57,6 +62,6 @@ export function insertHistoricalVote(db: Db, rater: AccountRow, vote: Historical
     votedAt: vote.votedAt,
     receivedAt: now,
   });
-  adjustLoad(db, task, 1);
+  await adjustLoad(db, task, 1);
   return true;
 }

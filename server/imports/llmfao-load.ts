@@ -4,10 +4,10 @@ import { insertHistoricalVote } from './historical-votes';
 import { LLMFAO_SET, readLlmfao, syntheticProfile, workerPublicId } from './llmfao';
 import { insertPromptItem, ResponseStore, upsertTaskSet } from './task-store';
 
-function workerAccount(db: Db, worker: string, supervisor: AccountRow | null): AccountRow {
+async function workerAccount(db: Db, worker: string, supervisor: AccountRow | null): Promise<AccountRow> {
   return (
-    findAccountByPublicId(db, workerPublicId(worker)) ??
-    insertAccount(db, {
+    (await findAccountByPublicId(db, workerPublicId(worker))) ??
+    (await insertAccount(db, {
       publicId: workerPublicId(worker),
       email: null,
       passwordHash: null,
@@ -16,7 +16,7 @@ function workerAccount(db: Db, worker: string, supervisor: AccountRow | null): A
       vetted: true,
       supervisorId: supervisor?.id ?? null,
       profile: syntheticProfile(worker),
-    })
+    }))
   );
 }
 
@@ -26,17 +26,20 @@ function workerAccount(db: Db, worker: string, supervisor: AccountRow | null): A
  * in, they exist so that their real votes have a rater. Re-running skips
  * whatever is already stored.
  */
-export function loadLlmfao(
+export async function loadLlmfao(
   db: Db,
   dir: string,
   supervisor: AccountRow | null,
-): { tasks: number; votes: number; raters: number } {
+): Promise<{ tasks: number; votes: number; raters: number }> {
   const data = readLlmfao(dir);
-  upsertTaskSet(db, LLMFAO_SET);
+  await upsertTaskSet(db, LLMFAO_SET);
   const store = new ResponseStore(db);
-  const tasks = data.items.reduce((sum, item) => sum + insertPromptItem(db, LLMFAO_SET.id, item, store), 0);
-  const raters = new Map(data.workers.map((worker) => [worker, workerAccount(db, worker, supervisor)]));
+  let tasks = 0;
+  for (const item of data.items) tasks += await insertPromptItem(db, LLMFAO_SET.id, item, store);
+  const raters = new Map<string, AccountRow>();
+  for (const worker of data.workers) raters.set(worker, await workerAccount(db, worker, supervisor));
   let votes = 0;
-  for (const vote of data.votes) if (insertHistoricalVote(db, raters.get(vote.worker) as AccountRow, vote)) votes += 1;
+  for (const vote of data.votes)
+    if (await insertHistoricalVote(db, raters.get(vote.worker) as AccountRow, vote)) votes += 1;
   return { tasks, votes, raters: raters.size };
 }

@@ -29,8 +29,8 @@ export interface PromptItem {
   criteria?: CriteriaConfig;
 }
 
-export function upsertTaskSet(db: Db, set: TaskSetInfo, now = Date.now()): void {
-  sql(
+export async function upsertTaskSet(db: Db, set: TaskSetInfo, now = Date.now()): Promise<void> {
+  await sql(
     db,
     `INSERT INTO task_sets (id, source, licence, attribution, imported_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET source = excluded.source, licence = excluded.licence, attribution = excluded.attribution`,
@@ -42,11 +42,11 @@ export class ResponseStore {
   private readonly ids = new Map<string, number>();
   constructor(private readonly db: Db) {}
 
-  idFor(key: string, model: string, content: string): number {
+  async idFor(key: string, model: string, content: string): Promise<number> {
     const known = this.ids.get(key);
     if (known !== undefined) return known;
     const id = Number(
-      sql(this.db, 'INSERT INTO responses (model, content) VALUES (?, ?)').run(model, content).lastInsertRowid,
+      (await sql(this.db, 'INSERT INTO responses (model, content) VALUES (?, ?) RETURNING id').get(model, content))?.id,
     );
     this.ids.set(key, id);
     return id;
@@ -57,29 +57,31 @@ export class ResponseStore {
  * Inserts the tasks of one prompt (call inside a transaction). Returns how
  * many were new; an id already present is skipped, so re-importing a file is harmless.
  */
-export function insertPromptItem(
+export async function insertPromptItem(
   db: Db,
   setId: string,
   item: PromptItem,
   store: ResponseStore,
   now = Date.now(),
-): number {
+): Promise<number> {
   if (item.responses.length < 2) throw new Error(`${item.id}: needs at least two responses to make a pair`);
   if (item.gold && item.responses.length !== 2) throw new Error(`${item.id}: gold needs exactly two responses`);
   const firstId = item.responses.length === 2 ? item.id : `${item.id}:0-1`;
-  if (sql(db, 'SELECT 1 AS x FROM tasks WHERE id = ?').get(firstId)) return 0;
-  const ids = item.responses.map((r) => store.idFor(r.key ?? `${item.id}\u0000${r.model}`, r.model, r.content));
+  if (await sql(db, 'SELECT 1 AS x FROM tasks WHERE id = ?').get(firstId)) return 0;
+  const ids: number[] = [];
+  for (const r of item.responses)
+    ids.push(await store.idFor(r.key ?? `${item.id}\u0000${r.model}`, r.model, r.content));
   let inserted = 0;
   for (let i = 0; i < item.responses.length; i++) {
     for (let j = i + 1; j < item.responses.length; j++) {
       const a = item.responses[i] as { model: string };
       const b = item.responses[j] as { model: string };
       const taskId = item.responses.length === 2 ? item.id : `${item.id}:${i}-${j}`;
-      const result = sql(
+      const result = await sql(
         db,
-        `INSERT OR IGNORE INTO tasks (id, task_set, language, lang_base, category, conversation, response_a, response_b,
+        `INSERT INTO tasks (id, task_set, language, lang_base, category, conversation, response_a, response_b,
            model_a, model_b, pair_key, gold, criteria, shuffle, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       ).run(
         taskId,
         setId,
@@ -97,12 +99,11 @@ export function insertPromptItem(
         randomInt(2 ** 31),
         now,
       );
-      inserted += Number(result.changes);
-      sql(db, 'INSERT OR IGNORE INTO pair_load (lang_base, pair_key, assigned, shuffle) VALUES (?, ?, 0, ?)').run(
-        baseLanguage(item.language),
-        pairKey(a.model, b.model),
-        randomInt(2 ** 31),
-      );
+      inserted += result;
+      await sql(
+        db,
+        'INSERT INTO pair_load (lang_base, pair_key, assigned, shuffle) VALUES (?, ?, 0, ?) ON CONFLICT DO NOTHING',
+      ).run(baseLanguage(item.language), pairKey(a.model, b.model), randomInt(2 ** 31));
     }
   }
   return inserted;

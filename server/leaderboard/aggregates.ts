@@ -46,34 +46,80 @@ function delta(modelA: string, modelB: string, outcome: Outcome, n: number): { l
   return flipped ? { lo: modelB, hi: modelA, row } : { lo: modelA, hi: modelB, row };
 }
 
-export function addCountsToAggregates(
+export async function addCountsToAggregates(
   db: Db,
   segment: Segment,
   modelA: string,
   modelB: string,
   outcome: Outcome,
   n: number,
-): void {
+): Promise<void> {
   const { lo, hi, row } = delta(modelA, modelB, outcome, n);
-  sql(
-    db,
-    `INSERT INTO leaderboard_counts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT DO UPDATE SET wins_lo = wins_lo + excluded.wins_lo, wins_hi = wins_hi + excluded.wins_hi,
-       ties = ties + excluded.ties, both_bad = both_bad + excluded.both_bad`,
-  ).run(...keyOf(segment), lo, hi, ...(row as [number, number, number, number]));
+  await upsertCounts(db, keyOf(segment), lo, hi, row);
 }
 
-export function addRaterToAggregates(db: Db, segment: Segment, accountId: number): void {
-  sql(db, 'INSERT OR IGNORE INTO leaderboard_raters VALUES (?, ?, ?, ?, ?, ?)').run(...keyOf(segment), accountId);
+async function upsertCounts(db: Db, key: SegmentKey, lo: string, hi: string, row: number[]): Promise<void> {
+  await sql(
+    db,
+    `INSERT INTO leaderboard_counts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (language, country, age_band, education, category, model_lo, model_hi)
+     DO UPDATE SET wins_lo = leaderboard_counts.wins_lo + excluded.wins_lo,
+       wins_hi = leaderboard_counts.wins_hi + excluded.wins_hi, ties = leaderboard_counts.ties + excluded.ties,
+       both_bad = leaderboard_counts.both_bad + excluded.both_bad`,
+  ).run(...key, lo, hi, ...(row as [number, number, number, number]));
+}
+
+export async function addRaterToAggregates(db: Db, segment: Segment, accountId: number): Promise<void> {
+  await sql(db, 'INSERT INTO leaderboard_raters VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING').run(
+    ...keyOf(segment),
+    accountId,
+  );
 }
 
 /** One counted vote into the stored aggregates. Call inside the vote's transaction. */
-export function addVoteToAggregates(
+export async function addVoteToAggregates(
   db: Db,
   vote: { accountId: number; modelA: string; modelB: string; outcome: Outcome; segment: Segment },
-): void {
-  addCountsToAggregates(db, vote.segment, vote.modelA, vote.modelB, vote.outcome, 1);
-  addRaterToAggregates(db, vote.segment, vote.accountId);
+): Promise<void> {
+  await addCountsToAggregates(db, vote.segment, vote.modelA, vote.modelB, vote.outcome, 1);
+  await addRaterToAggregates(db, vote.segment, vote.accountId);
+}
+
+/**
+ * A push's aggregate changes, summed per row and written at the end of its transaction in
+ * key order. Summing makes one upsert per row instead of one per vote; the fixed order means
+ * two concurrent pushes (two PostgreSQL processes) lock shared rows in the same order and
+ * cannot deadlock on them.
+ */
+export class AggregateBatch {
+  private readonly counts = new Map<string, { key: SegmentKey; lo: string; hi: string; row: number[] }>();
+  private readonly raters = new Map<string, { key: SegmentKey; accountId: number }>();
+
+  add(vote: { accountId: number; modelA: string; modelB: string; outcome: Outcome; segment: Segment }): void {
+    const key = keyOf(vote.segment);
+    const { lo, hi, row } = delta(vote.modelA, vote.modelB, vote.outcome, 1);
+    const id = JSON.stringify([...key, lo, hi]);
+    const entry = this.counts.get(id);
+    if (entry) for (let i = 0; i < 4; i++) entry.row[i] = (entry.row[i] as number) + (row[i] as number);
+    else this.counts.set(id, { key, lo, hi, row });
+    this.raters.set(JSON.stringify([...key, vote.accountId]), { key, accountId: vote.accountId });
+  }
+
+  async flush(db: Db): Promise<void> {
+    for (const id of [...this.counts.keys()].sort()) {
+      const { key, lo, hi, row } = this.counts.get(id) as { key: SegmentKey; lo: string; hi: string; row: number[] };
+      await upsertCounts(db, key, lo, hi, row);
+    }
+    for (const id of [...this.raters.keys()].sort()) {
+      const { key, accountId } = this.raters.get(id) as { key: SegmentKey; accountId: number };
+      await sql(db, 'INSERT INTO leaderboard_raters VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING').run(
+        ...key,
+        accountId,
+      );
+    }
+    this.counts.clear();
+    this.raters.clear();
+  }
 }
 
 interface SegmentRow {
@@ -93,10 +139,9 @@ const segmentOf = (row: SegmentRow): Segment => ({
 });
 
 /** The cube from the stored aggregates: one read of each table, no scan of the votes. */
-export function loadCubeFromAggregates(db: Db): SegmentCube {
+export async function loadCubeFromAggregates(db: Db): Promise<SegmentCube> {
   const cube = new SegmentCube();
-  const counts = db.prepare('SELECT * FROM leaderboard_counts');
-  for (const row of counts.iterate() as Iterable<
+  const counts = await db.many<
     SegmentRow & {
       model_lo: string;
       model_hi: string;
@@ -105,16 +150,15 @@ export function loadCubeFromAggregates(db: Db): SegmentCube {
       ties: number;
       both_bad: number;
     }
-  >) {
+  >('SELECT * FROM leaderboard_counts');
+  for (const row of counts) {
     const segment = segmentOf(row);
     if (row.wins_lo) cube.addCounts(segment, row.model_lo, row.model_hi, 'a', row.wins_lo);
     if (row.wins_hi) cube.addCounts(segment, row.model_lo, row.model_hi, 'b', row.wins_hi);
     if (row.ties) cube.addCounts(segment, row.model_lo, row.model_hi, 'tie', row.ties);
     if (row.both_bad) cube.addCounts(segment, row.model_lo, row.model_hi, 'both_bad', row.both_bad);
   }
-  for (const row of db.prepare('SELECT * FROM leaderboard_raters').iterate() as Iterable<
-    SegmentRow & { account_id: number }
-  >) {
+  for (const row of await db.many<SegmentRow & { account_id: number }>('SELECT * FROM leaderboard_raters')) {
     cube.addRater(segmentOf(row), row.account_id);
   }
   return cube;
@@ -125,32 +169,28 @@ export function loadCubeFromAggregates(db: Db): SegmentCube {
  * once, by the migration that creates them, and by tools that bulk-insert
  * votes with raw SQL. Call inside a transaction.
  */
-export function rebuildAggregates(db: Db): void {
-  db.exec('DELETE FROM leaderboard_counts; DELETE FROM leaderboard_raters;');
-  const counts = db.prepare(
+export async function rebuildAggregates(db: Db): Promise<void> {
+  await db.exec('DELETE FROM leaderboard_counts; DELETE FROM leaderboard_raters;');
+  const counts = await db.many<{
+    language: string;
+    country: string | null;
+    age_band: string | null;
+    education: string | null;
+    category: string;
+    model_a: string;
+    model_b: string;
+    outcome: Outcome;
+    n: number;
+  }>(
     `SELECT language, country, age_band, education, category, model_a, model_b, outcome, COUNT(*) AS n
      FROM votes WHERE counted = 1 AND outcome <> 'cant_read'
      GROUP BY language, country, age_band, education, category, model_a, model_b, outcome`,
   );
-  for (const row of counts.iterate() as Iterable<
-    {
-      language: string;
-      country: string | null;
-      age_band: string | null;
-      education: string | null;
-      category: string;
-    } & {
-      model_a: string;
-      model_b: string;
-      outcome: Outcome;
-      n: number;
-    }
-  >) {
-    addCountsToAggregates(db, row, row.model_a, row.model_b, row.outcome, row.n);
-  }
-  db.exec(
-    `INSERT OR IGNORE INTO leaderboard_raters
+  for (const row of counts) await addCountsToAggregates(db, row, row.model_a, row.model_b, row.outcome, row.n);
+  await db.exec(
+    `INSERT INTO leaderboard_raters
      SELECT DISTINCT language, COALESCE(country, ''), COALESCE(age_band, ''), COALESCE(education, ''), category, account_id
-     FROM votes WHERE counted = 1 AND outcome <> 'cant_read'`,
+     FROM votes WHERE counted = 1 AND outcome <> 'cant_read'
+     ON CONFLICT DO NOTHING`,
   );
 }

@@ -25,7 +25,7 @@ const segmentOf = (row: SegmentRow): Segment => ({
  * (aggregates.ts): no scan of the votes table, however many there are.
  * Afterwards the cube follows committed pushes.
  */
-export function loadCube(db: Db): SegmentCube {
+export function loadCube(db: Db): Promise<SegmentCube> {
   return loadCubeFromAggregates(db);
 }
 
@@ -33,25 +33,19 @@ export function loadCube(db: Db): SegmentCube {
  * The cube straight from the votes table (two GROUP BY scans): what the
  * stored aggregates must always equal. Tests compare the two.
  */
-export function cubeFromVotes(db: Db): SegmentCube {
+export async function cubeFromVotes(db: Db): Promise<SegmentCube> {
   const cube = new SegmentCube();
-  const counts = db.prepare(
+  const counts = await db.many<SegmentRow & { model_a: string; model_b: string; outcome: Outcome; n: number }>(
     `SELECT language, country, age_band, education, category, model_a, model_b, outcome, COUNT(*) AS n
      FROM votes WHERE counted = 1 AND outcome <> 'cant_read'
      GROUP BY language, country, age_band, education, category, model_a, model_b, outcome`,
   );
-  for (const row of counts.iterate() as Iterable<
-    SegmentRow & { model_a: string; model_b: string; outcome: Outcome; n: number }
-  >) {
-    cube.addCounts(segmentOf(row), row.model_a, row.model_b, row.outcome, row.n);
-  }
-  const raters = db.prepare(
+  for (const row of counts) cube.addCounts(segmentOf(row), row.model_a, row.model_b, row.outcome, row.n);
+  const raters = await db.many<SegmentRow & { account_id: number }>(
     `SELECT DISTINCT language, country, age_band, education, category, account_id FROM votes
      WHERE counted = 1 AND outcome <> 'cant_read'`,
   );
-  for (const row of raters.iterate() as Iterable<SegmentRow & { account_id: number }>) {
-    cube.addRater(segmentOf(row), row.account_id);
-  }
+  for (const row of raters) cube.addRater(segmentOf(row), row.account_id);
   return cube;
 }
 

@@ -19,7 +19,8 @@ export function registerLeaderboardRoutes(routes: RouteTable, ctx: AppContext): 
     auth: {},
     query: LeaderboardQuery,
     response: LeaderboardResponse,
-    handler: ({ query }) => {
+    handler: async ({ query }) => {
+      await ctx.leaderboard.refresh(ctx.db);
       const { weights, ...filter } = query;
       return ctx.leaderboard.leaderboard(filter, { weights: weights ?? 'none' });
     },
@@ -33,8 +34,9 @@ export function registerLeaderboardRoutes(routes: RouteTable, ctx: AppContext): 
     auth: {},
     query: CountsQuery,
     response: CountsResponse,
-    handler: ({ query }) => {
+    handler: async ({ query }) => {
       const { by, ...filter } = query;
+      await ctx.leaderboard.refresh(ctx.db);
       return ctx.leaderboard.counts(filter, by);
     },
   });

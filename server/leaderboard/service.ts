@@ -13,9 +13,10 @@ import {
 } from '../../shared/protocol/leaderboard';
 import { markProvisional, rankModels } from '../../shared/ranking';
 import { HttpError } from '../http/errors';
+import type { Store } from '../store/types';
 import type { VoteRecord } from '../votes/store';
 import { mergeCells, type Cell, type SegmentCube } from './cube';
-import { countedVote } from './load';
+import { countedVote, loadCube } from './load';
 import { namesOnlyKept, planRelease, type ReleasePlan } from './release';
 
 interface Cached {
@@ -66,25 +67,57 @@ export class LeaderboardService {
   private readonly cache = new Map<string, Cached>();
   private planned: { version: number; plan: ReleasePlan } | null = null;
 
-  /** `cube` comes from loadCube (the votes table) at start; the service then feeds it. */
-  constructor(
-    private readonly cube: SegmentCube,
-    private readonly options: { minRaters: number; statsMaxStaleMs: number; provisionalMinVotes?: number },
-  ) {}
+  private checkedAt = 0;
 
-  /** Accepted votes of any kind since start; views derived from all votes (quality) key on it. */
-  acceptedSinceStart = 0;
+  /**
+   * `cube` comes from loadCube (the stored aggregates) at start, when the database's
+   * counts version was `countsVersion`; the service then feeds it.
+   */
+  constructor(
+    private cube: SegmentCube,
+    private readonly options: { minRaters: number; statsMaxStaleMs: number; provisionalMinVotes?: number },
+    /** counts_version of the database that the cube reflects: accepted votes of any kind, from every process. */
+    public countsVersion = 0,
+  ) {}
 
   get version(): number {
     return this.cube.version;
   }
 
-  addVotes(records: VoteRecord[]): void {
-    this.acceptedSinceStart += records.length;
+  /**
+   * Votes this process just committed, and the counts version their transaction wrote.
+   * When no other process (or tool) wrote votes in between, the cube takes them in
+   * O(1) each; otherwise it is stale, and the next read reloads it.
+   */
+  addVotes(records: VoteRecord[], countsVersion: number): void {
+    if (records.length === 0 || countsVersion !== this.countsVersion + records.length) return;
+    this.countsVersion = countsVersion;
     for (const record of records) {
       const vote = countedVote(record);
       if (vote) this.cube.add(vote);
     }
+  }
+
+  /**
+   * Catches up with votes taken by other processes on the same database: when the
+   * stored counts version moved past the cube's, the cube is read again from the stored
+   * aggregates (O(cells)). Checked at most every statsMaxStaleMs (always when 0).
+   */
+  async refresh(db: Store, now = Date.now()): Promise<void> {
+    if (this.options.statsMaxStaleMs > 0 && now - this.checkedAt < this.options.statsMaxStaleMs) return;
+    this.checkedAt = now;
+    const stored = await readCountsVersion(db);
+    if (stored === this.countsVersion) return;
+    // Version first, then the aggregates, in one snapshot: the cube is never older than the version it claims.
+    const { version, cube } = await db.transaction(
+      async () => ({ version: await readCountsVersion(db), cube: await loadCube(db) }),
+      { readOnly: true },
+    );
+    if (version <= this.countsVersion) return;
+    this.cube = cube;
+    this.countsVersion = version;
+    this.cache.clear();
+    this.planned = null;
   }
 
   /**
@@ -197,4 +230,18 @@ function groupBy(cells: Cell[], field: SegmentField): Map<string, Cell[]> {
     else groups.set(value, [cell]);
   }
   return new Map([...groups].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
+}
+
+/** The database's counts version: accepted votes ever, bumped in each push's own transaction. */
+export async function readCountsVersion(db: Store): Promise<number> {
+  return (await db.one<{ version: number }>('SELECT version FROM counts_version WHERE id = 1'))?.version ?? 0;
+}
+
+/** Call inside the transaction that accepted `n` votes; returns the new version. */
+export async function bumpCountsVersion(db: Store, n: number): Promise<number> {
+  const row = await db.one<{ version: number }>(
+    'UPDATE counts_version SET version = version + ? WHERE id = 1 RETURNING version',
+    [n],
+  );
+  return row?.version ?? 0;
 }

@@ -11,14 +11,14 @@ import { votesAround } from '../supervisor/quality';
  * newly anomalous one for their supervisor. It flags, never suspends: a
  * rater with unusual taste is not a cheater until a person has looked.
  */
-export function runAnomalyScan(db: Db): { tested: number; flagged: string[] } {
-  const results = anomalyTest(votesAround(db, 'all'));
+export async function runAnomalyScan(db: Db): Promise<{ tested: number; flagged: string[] }> {
+  const results = anomalyTest(await votesAround(db, 'all'));
   const alreadyFlagged = new Set(
     (
-      sql(
+      (await sql(
         db,
         `SELECT DISTINCT a.public_id AS id FROM flags f JOIN accounts a ON a.id = f.account_id WHERE f.source = 'anomaly_test'`,
-      ).all() as Array<{
+      ).all()) as Array<{
         id: string;
       }>
     ).map((row) => row.id),
@@ -28,12 +28,12 @@ export function runAnomalyScan(db: Db): { tested: number; flagged: string[] } {
   for (const [raterId, result] of results) {
     if (result.tested) tested += 1;
     if (!result.flagged || alreadyFlagged.has(raterId)) continue;
-    const rater = findAccountByPublicId(db, raterId);
+    const rater = await findAccountByPublicId(db, raterId);
     if (!rater) continue;
     const note =
       `Sequential anomaly test (LMArena, α = 0.05): after ${result.votesUsed} votes the running products reached ` +
       `M_upper = ${result.mUpper.toPrecision(3)}, M_lower = ${result.mLower.toPrecision(3)} (flag above 20).`;
-    addFlag(db, { rater, voteId: null, note, source: 'anomaly_test', by: null });
+    await addFlag(db, { rater, voteId: null, note, source: 'anomaly_test', by: null });
     flagged.push(raterId);
   }
   return { tested, flagged };
@@ -43,12 +43,14 @@ export function runAnomalyScan(db: Db): { tested: number; flagged: string[] } {
 export function startAnomalyScans(ctx: AppContext): () => void {
   const every = ctx.options.anomalyScanIntervalMs;
   if (every <= 0) return () => {};
+  let running = false;
   const timer = setInterval(() => {
-    try {
-      runAnomalyScan(ctx.db);
-    } catch (error) {
-      console.error('anomaly scan failed', error);
-    }
+    // One scan at a time: a slow scan must not pile up behind the timer.
+    if (running) return;
+    running = true;
+    runAnomalyScan(ctx.db)
+      .catch((error: unknown) => console.error('anomaly scan failed', error))
+      .finally(() => (running = false));
   }, every);
   timer.unref();
   return () => clearInterval(timer);

@@ -17,19 +17,19 @@ function consensusName(label: Label, row: VoteRow): string {
  * fewer than `minOthers` other raters, or no strict majority, are skipped:
  * disagreeing with a coin flip is not news.
  */
-export function disagreementsOf(db: Db, accountId: number, minOthers = 2): Disagreement[] {
-  const mine = sql(
+export async function disagreementsOf(db: Db, accountId: number, minOthers = 2): Promise<Disagreement[]> {
+  const mine = (await sql(
     db,
     `SELECT ${VOTE_COLUMNS} FROM votes v JOIN accounts a ON a.id = v.account_id
      WHERE v.account_id = ? AND v.kind <> 'repeat' AND v.outcome <> 'cant_read' ORDER BY v.received_at, v.id`,
-  ).all(accountId) as unknown as VoteRow[];
+  ).all(accountId)) as unknown as VoteRow[];
   const others = sql(
     db,
     `SELECT outcome FROM votes WHERE task_id = ? AND account_id <> ? AND kind <> 'repeat' AND outcome <> 'cant_read'`,
   );
   const out: Disagreement[] = [];
   for (const row of mine) {
-    const labels = (others.all(row.task_id, accountId) as Array<{ outcome: Label }>).map((o) => o.outcome);
+    const labels = ((await others.all(row.task_id, accountId)) as Array<{ outcome: Label }>).map((o) => o.outcome);
     if (labels.length < minOthers) continue;
     const tally = new Map<Label, number>();
     for (const label of labels) tally.set(label, (tally.get(label) ?? 0) + 1);

@@ -3,6 +3,7 @@ import type { AccountRow } from '../accounts/repo';
 import { audit } from '../audit';
 import { transaction, type Db } from '../db/open';
 import { sql } from '../db/statements';
+import { perDialect } from '../store/dialect';
 
 interface FlagRow {
   id: number;
@@ -33,14 +34,15 @@ function toFlag(row: FlagRow): Flag {
   };
 }
 
-export function flagsFor(db: Db, accountIds: number[]): Flag[] {
-  const rows = sql(db, `${SELECT_FLAGS} WHERE f.account_id IN (SELECT value FROM json_each(?)) ORDER BY f.id`).all(
-    JSON.stringify(accountIds),
-  ) as unknown as FlagRow[];
+export async function flagsFor(db: Db, accountIds: number[]): Promise<Flag[]> {
+  const rows = (await sql(
+    db,
+    perDialect((d) => `${SELECT_FLAGS} WHERE f.account_id IN ${d.jsonIds('?')} ORDER BY f.id`),
+  ).all(JSON.stringify(accountIds))) as unknown as FlagRow[];
   return rows.map(toFlag);
 }
 
-export function addFlag(
+export async function addFlag(
   db: Db,
   input: {
     rater: AccountRow;
@@ -50,32 +52,32 @@ export function addFlag(
     by: AccountRow | null;
     kind?: Flag['kind'];
   },
-): Flag {
+): Promise<Flag> {
   const kind = input.kind ?? 'flag';
-  return transaction(db, () => {
-    const result = sql(
+  return await transaction(db, async () => {
+    const result = await sql(
       db,
-      'INSERT INTO flags (kind, account_id, vote_id, note, source, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ).run(kind, input.rater.id, input.voteId, input.note, input.source, input.by?.id ?? null, Date.now());
+      'INSERT INTO flags (kind, account_id, vote_id, note, source, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id',
+    ).get(kind, input.rater.id, input.voteId, input.note, input.source, input.by?.id ?? null, Date.now());
     const actor = input.by ? `account:${input.by.public_id}` : 'system:anomaly-test';
-    audit(db, actor, kind === 'flag' ? 'flag.add' : 'flag.clear', input.rater.public_id, {
+    await audit(db, actor, kind === 'flag' ? 'flag.add' : 'flag.clear', input.rater.public_id, {
       voteId: input.voteId,
       note: input.note,
       source: input.source,
     });
-    const row = sql(db, `${SELECT_FLAGS} WHERE f.id = ?`).get(Number(result.lastInsertRowid)) as unknown as FlagRow;
+    const row = (await sql(db, `${SELECT_FLAGS} WHERE f.id = ?`).get(Number(result?.id))) as unknown as FlagRow;
     return toFlag(row);
   });
 }
 
 /** Flags raised on each rater since their latest unflag (an unflag clears everything before it). */
-export function openFlagCounts(db: Db): Map<number, number> {
-  const rows = sql(
+export async function openFlagCounts(db: Db): Promise<Map<number, number>> {
+  const rows = (await sql(
     db,
     `SELECT f.account_id, COUNT(*) AS n FROM flags f
      WHERE f.kind = 'flag' AND f.id > COALESCE((SELECT MAX(u.id) FROM flags u WHERE u.account_id = f.account_id AND u.kind = 'unflag'), 0)
      GROUP BY f.account_id`,
-  ).all() as Array<{
+  ).all()) as Array<{
     account_id: number;
     n: number;
   }>;

@@ -3,6 +3,7 @@ import type { AccountRow } from '../accounts/repo';
 import { audit } from '../audit';
 import { transaction, type Db } from '../db/open';
 import { sql } from '../db/statements';
+import { perDialect } from '../store/dialect';
 
 interface MarkRow {
   id: number;
@@ -35,15 +36,16 @@ function toMark(row: MarkRow): ItemMark {
 }
 
 /** Marks on the votes of the given raters (internal ids), oldest first. */
-export function marksFor(db: Db, accountIds: number[]): ItemMark[] {
-  const rows = sql(db, `${SELECT_MARKS} WHERE m.account_id IN (SELECT value FROM json_each(?)) ORDER BY m.id`).all(
-    JSON.stringify(accountIds),
-  ) as unknown as MarkRow[];
+export async function marksFor(db: Db, accountIds: number[]): Promise<ItemMark[]> {
+  const rows = (await sql(
+    db,
+    perDialect((d) => `${SELECT_MARKS} WHERE m.account_id IN ${d.jsonIds('?')} ORDER BY m.id`),
+  ).all(JSON.stringify(accountIds))) as unknown as MarkRow[];
   return rows.map(toMark);
 }
 
 /** Records a mark on a vote the caller has already checked is the team's; audited in the same transaction. */
-export function addMark(
+export async function addMark(
   db: Db,
   input: {
     vote: { id: string; task_id: string; account_id: number };
@@ -52,18 +54,18 @@ export function addMark(
     note: string;
     by: AccountRow;
   },
-): ItemMark {
-  return transaction(db, () => {
-    const result = sql(
+): Promise<ItemMark> {
+  return await transaction(db, async () => {
+    const result = await sql(
       db,
-      'INSERT INTO item_marks (vote_id, task_id, account_id, mark, note, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ).run(input.vote.id, input.vote.task_id, input.vote.account_id, input.mark, input.note, input.by.id, Date.now());
-    audit(db, `account:${input.by.public_id}`, 'mark.add', input.rater.public_id, {
+      'INSERT INTO item_marks (vote_id, task_id, account_id, mark, note, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id',
+    ).get(input.vote.id, input.vote.task_id, input.vote.account_id, input.mark, input.note, input.by.id, Date.now());
+    await audit(db, `account:${input.by.public_id}`, 'mark.add', input.rater.public_id, {
       voteId: input.vote.id,
       itemId: input.vote.task_id,
       mark: input.mark,
       note: input.note,
     });
-    return toMark(sql(db, `${SELECT_MARKS} WHERE m.id = ?`).get(Number(result.lastInsertRowid)) as unknown as MarkRow);
+    return toMark((await sql(db, `${SELECT_MARKS} WHERE m.id = ?`).get(Number(result?.id))) as unknown as MarkRow);
   });
 }

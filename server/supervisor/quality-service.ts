@@ -38,8 +38,8 @@ function workerExecArgv(): string[] {
 /**
  * Team quality (seconds of CPU at 200k votes) computed in a worker thread, so
  * leases and pushes never wait behind a supervisor's console. Results are
- * cached per viewer and team, keyed by the counts version (accepted votes
- * since start): a reload with no new votes is a map lookup; within
+ * cached per viewer and team, keyed by the database's counts version (accepted
+ * votes, from every process): a reload with no new votes is a map lookup; within
  * statsMaxStaleMs an older result is served. Concurrent loads of the same
  * team share one computation.
  */
@@ -51,8 +51,7 @@ export class TeamQualityService {
   private readonly inFlight = new Map<string, { version: number; promise: Promise<TeamQuality> }>();
 
   constructor(
-    private readonly dataDir: string,
-    private readonly options: { statsMaxStaleMs: number },
+    private readonly options: { dataDir: string; databaseUrl?: string; statsMaxStaleMs: number },
     private readonly version: () => number,
   ) {}
 
@@ -93,7 +92,9 @@ export class TeamQualityService {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(new URL('./quality-worker.ts', import.meta.url), {
-      workerData: { path: join(this.dataDir, DB_FILE) },
+      workerData: this.options.databaseUrl
+        ? { url: this.options.databaseUrl }
+        : { path: join(this.options.dataDir, DB_FILE) },
       execArgv: workerExecArgv(),
     });
     worker.on('message', (reply: QualityReply) => this.settle(reply));

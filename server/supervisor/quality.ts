@@ -8,6 +8,7 @@ import {
 } from '../../shared/quality';
 import type { Db } from '../db/open';
 import { sql } from '../db/statements';
+import { perDialect } from '../store/dialect';
 
 interface QualityVoteRow {
   rater_id: string;
@@ -27,14 +28,16 @@ interface QualityVoteRow {
  * measured against the other raters. Repeats share their item's id, which
  * is what self-consistency pairs up.
  */
-export function votesAround(db: Db, accountIds: number[] | 'all'): RaterVote[] {
+export async function votesAround(db: Db, accountIds: number[] | 'all'): Promise<RaterVote[]> {
   const columns = `a.public_id AS rater_id, v.task_id, v.choice, v.swapped, v.shown_first, v.model_a, v.model_b, v.active_ms, v.voted_at
      FROM votes v JOIN accounts a ON a.id = v.account_id WHERE v.outcome <> 'cant_read'`;
   const rows = (accountIds === 'all'
-    ? sql(db, `SELECT ${columns}`).all()
-    : sql(
+    ? await sql(db, `SELECT ${columns}`).all()
+    : await sql(
         db,
-        `SELECT ${columns} AND v.task_id IN (SELECT task_id FROM votes WHERE account_id IN (SELECT value FROM json_each(?)))`,
+        perDialect(
+          (d) => `SELECT ${columns} AND v.task_id IN (SELECT task_id FROM votes WHERE account_id IN ${d.jsonIds('?')})`,
+        ),
       ).all(JSON.stringify(accountIds))) as unknown as QualityVoteRow[];
   return rows.map((row) => ({
     raterId: row.rater_id,
@@ -58,12 +61,15 @@ function shownFirstOf(row: QualityVoteRow): Pick<RaterVote, 'shownFirst'> {
   return { shownFirst: row.shown_first === firstHolds ? 'first' : 'second' };
 }
 
-function countRaters(db: Db): number {
-  return (sql(db, `SELECT COUNT(*) AS n FROM accounts WHERE role = 'rater'`).get() as { n: number }).n;
+async function countRaters(db: Db): Promise<number> {
+  return ((await sql(db, `SELECT COUNT(*) AS n FROM accounts WHERE role = 'rater'`).get()) as { n: number }).n;
 }
 
-function goldAnswers(db: Db): Record<string, Label> {
-  const rows = sql(db, 'SELECT id, gold FROM tasks WHERE gold IS NOT NULL').all() as Array<{ id: string; gold: Label }>;
+async function goldAnswers(db: Db): Promise<Record<string, Label>> {
+  const rows = (await sql(db, 'SELECT id, gold FROM tasks WHERE gold IS NOT NULL').all()) as Array<{
+    id: string;
+    gold: Label;
+  }>;
   return Object.fromEntries(rows.map((row) => [row.id, row.gold]));
 }
 
@@ -71,16 +77,17 @@ function goldAnswers(db: Db): Record<string, Label> {
  * Vote attempts the server refused as too fast, per rater (public id). They
  * never became votes, so "too fast" in the console would read 0% without them.
  */
-function rejectedTooFast(db: Db, accountIds: number[] | 'all'): Map<string, number> {
+async function rejectedTooFast(db: Db, accountIds: number[] | 'all'): Promise<Map<string, number>> {
   const base = `SELECT a.public_id AS rater_id, COUNT(*) AS n FROM push_results p
      JOIN installations i ON i.id = p.installation_id JOIN accounts a ON a.id = i.account_id
      WHERE p.status = 'rejected' AND p.reason = 'too_fast'`;
   const rows = (
     accountIds === 'all'
-      ? sql(db, `${base} GROUP BY a.public_id`).all()
-      : sql(db, `${base} AND i.account_id IN (SELECT value FROM json_each(?)) GROUP BY a.public_id`).all(
-          JSON.stringify(accountIds),
-        )
+      ? await sql(db, `${base} GROUP BY a.public_id`).all()
+      : await sql(
+          db,
+          perDialect((d) => `${base} AND i.account_id IN ${d.jsonIds('?')} GROUP BY a.public_id`),
+        ).all(JSON.stringify(accountIds))
   ) as Array<{
     rater_id: string;
     n: number;
@@ -125,26 +132,33 @@ export interface TeamQuality {
 }
 
 /** One grouped scan instead of a query per rater: part of the worker's job, not the event loop's. */
-function lastVotes(db: Db, team: Array<{ id: number; public_id: string }>): Map<string, string> {
-  const rows = sql(
+async function lastVotes(db: Db, team: Array<{ id: number; public_id: string }>): Promise<Map<string, string>> {
+  const rows = (await sql(
     db,
-    'SELECT account_id, MAX(voted_at) AS at FROM votes WHERE account_id IN (SELECT value FROM json_each(?)) GROUP BY account_id',
-  ).all(JSON.stringify(team.map((rater) => rater.id))) as Array<{ account_id: number; at: string }>;
+    perDialect(
+      (d) =>
+        `SELECT account_id, MAX(voted_at) AS at FROM votes WHERE account_id IN ${d.jsonIds('?')} GROUP BY account_id`,
+    ),
+  ).all(JSON.stringify(team.map((rater) => rater.id)))) as Array<{ account_id: number; at: string }>;
   const byId = new Map(team.map((rater) => [rater.id, rater.public_id]));
   return new Map(rows.map((row) => [byId.get(row.account_id) as string, new Date(row.at).toISOString()]));
 }
 
 /** Quality rows for a team (public ids) and the agreement of the votes around it. */
-export function teamQuality(db: Db, team: Array<{ id: number; public_id: string; role: string }>): TeamQuality {
+export async function teamQuality(
+  db: Db,
+  team: Array<{ id: number; public_id: string; role: string }>,
+): Promise<TeamQuality> {
   // An admin's "team" is every rater: one scan instead of a huge IN list.
-  const everyone = team.length > 0 && team.every((rater) => rater.role === 'rater') && team.length === countRaters(db);
-  const votes = votesAround(db, everyone ? 'all' : team.map((rater) => rater.id));
-  const options = { gold: goldAnswers(db) };
+  const everyone =
+    team.length > 0 && team.every((rater) => rater.role === 'rater') && team.length === (await countRaters(db));
+  const votes = await votesAround(db, everyone ? 'all' : team.map((rater) => rater.id));
+  const options = { gold: await goldAnswers(db) };
   const rows = new Map(raterQualityReport(votes, options).map((row) => [row.raterId, row]));
   const pool = poolAgreement(votes, options);
-  const rejected = rejectedTooFast(db, everyone ? 'all' : team.map((rater) => rater.id));
+  const rejected = await rejectedTooFast(db, everyone ? 'all' : team.map((rater) => rater.id));
   return {
-    lastVoteAt: lastVotes(db, team),
+    lastVoteAt: await lastVotes(db, team),
     byRater: new Map(
       team.map((rater) => [rater.public_id, toQuality(rows.get(rater.public_id), rejected.get(rater.public_id) ?? 0)]),
     ),

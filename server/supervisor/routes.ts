@@ -25,6 +25,7 @@ import { OpaqueId } from '../../shared/protocol/primitives';
 import { canSupervise, findAccountByPublicId, profileOf, teamOf, type AccountRow } from '../accounts/repo';
 import type { AppContext } from '../context';
 import { sql } from '../db/statements';
+import { perDialect } from '../store/dialect';
 import { HttpError } from '../http/errors';
 import type { RouteTable } from '../http/route';
 import { findTask, responseContent } from '../tasks/repo';
@@ -42,13 +43,13 @@ const ItemParams = z.strictObject({ itemId: OpaqueId });
  * True when someone in the viewer's team voted on the item (admins: anyone).
  * A supervisor reviews their team's disagreements, not the whole task pool.
  */
-function teamVotedOn(ctx: AppContext, viewer: AccountRow, itemId: string): boolean {
+async function teamVotedOn(ctx: AppContext, viewer: AccountRow, itemId: string): Promise<boolean> {
   if (viewer.role === 'admin') return true;
   return (
-    sql(
+    (await sql(
       ctx.db,
       'SELECT 1 FROM votes v JOIN accounts a ON a.id = v.account_id WHERE v.task_id = ? AND a.supervisor_id = ? LIMIT 1',
-    ).get(itemId, viewer.id) !== undefined
+    ).get(itemId, viewer.id)) !== undefined
   );
 }
 
@@ -56,9 +57,9 @@ function teamVotedOn(ctx: AppContext, viewer: AccountRow, itemId: string): boole
  * The prompt and both responses of an item, in the item's own (model_a, model_b) order.
  * 404, not 403, for an item outside the team: a supervisor learns nothing about other teams' items.
  */
-function itemContent(ctx: AppContext, viewer: AccountRow, itemId: string): SupervisorItem {
-  const task = findTask(ctx.db, itemId);
-  if (!task || !teamVotedOn(ctx, viewer, itemId))
+async function itemContent(ctx: AppContext, viewer: AccountRow, itemId: string): Promise<SupervisorItem> {
+  const task = await findTask(ctx.db, itemId);
+  if (!task || !(await teamVotedOn(ctx, viewer, itemId)))
     throw new HttpError('not_found', `no item ${itemId} voted on by your team`);
   return {
     itemId: task.id,
@@ -66,24 +67,26 @@ function itemContent(ctx: AppContext, viewer: AccountRow, itemId: string): Super
     category: task.category,
     conversation: JSON.parse(task.conversation) as SupervisorItem['conversation'],
     responses: [
-      { model: task.model_a, content: responseContent(ctx.db, task.response_a) },
-      { model: task.model_b, content: responseContent(ctx.db, task.response_b) },
+      { model: task.model_a, content: await responseContent(ctx.db, task.response_a) },
+      { model: task.model_b, content: await responseContent(ctx.db, task.response_b) },
     ],
   };
 }
 
 /** 404 rather than 403 for raters outside the team: a supervisor learns nothing about other teams. */
-function teamMember(ctx: AppContext, viewer: AccountRow, raterId: string): AccountRow {
-  const rater = findAccountByPublicId(ctx.db, raterId);
+async function teamMember(ctx: AppContext, viewer: AccountRow, raterId: string): Promise<AccountRow> {
+  const rater = await findAccountByPublicId(ctx.db, raterId);
   if (!rater || !canSupervise(viewer, rater)) throw new HttpError('not_found', `no rater ${raterId} in your team`);
   return rater;
 }
 
 async function raters(ctx: AppContext, viewer: AccountRow): Promise<RatersResponse> {
-  const team = teamOf(ctx.db, viewer);
+  const team = await teamOf(ctx.db, viewer);
+  // Votes taken by other processes move the counts version that the quality cache keys on.
+  await ctx.leaderboard.refresh(ctx.db);
   // Off the event loop (a worker thread): leases and pushes go on while it computes.
   const quality = await ctx.quality.forTeam(viewer.id, team);
-  const flags = openFlagCounts(ctx.db);
+  const flags = await openFlagCounts(ctx.db);
   return {
     raters: team.map((rater) => {
       return {
@@ -105,29 +108,31 @@ async function raters(ctx: AppContext, viewer: AccountRow): Promise<RatersRespon
 }
 
 /** The team members a flags or marks query is about: one rater (404 outside the team) or the whole team. */
-function raterScope(ctx: AppContext, viewer: AccountRow, raterId: string | undefined): number[] {
-  return raterId ? [teamMember(ctx, viewer, raterId).id] : teamOf(ctx.db, viewer).map((r) => r.id);
+async function raterScope(ctx: AppContext, viewer: AccountRow, raterId: string | undefined): Promise<number[]> {
+  return raterId ? [(await teamMember(ctx, viewer, raterId)).id] : (await teamOf(ctx.db, viewer)).map((r) => r.id);
 }
 
 /** A vote of the viewer's team, with its rater; 404 for any other vote, so other teams' vote ids stay unknown. */
-function teamVote(ctx: AppContext, viewer: AccountRow, voteId: string) {
-  const vote = sql(ctx.db, 'SELECT id, task_id, account_id FROM votes WHERE id = ?').get(voteId) as
+async function teamVote(ctx: AppContext, viewer: AccountRow, voteId: string) {
+  const vote = (await sql(ctx.db, 'SELECT id, task_id, account_id FROM votes WHERE id = ?').get(voteId)) as
     { id: string; task_id: string; account_id: number } | undefined;
   const rater = vote
-    ? (sql(ctx.db, 'SELECT * FROM accounts WHERE id = ?').get(vote.account_id) as unknown as AccountRow)
+    ? ((await sql(ctx.db, 'SELECT * FROM accounts WHERE id = ?').get(vote.account_id)) as unknown as AccountRow)
     : undefined;
   if (!vote || !rater || !canSupervise(viewer, rater))
     throw new HttpError('not_found', `no vote ${voteId} in your team`);
   return { vote, rater };
 }
 
-function exportVotes(ctx: AppContext, viewer: AccountRow, raterId: string | undefined) {
-  const team = raterId ? [teamMember(ctx, viewer, raterId)] : teamOf(ctx.db, viewer);
-  const rows = sql(
+async function exportVotes(ctx: AppContext, viewer: AccountRow, raterId: string | undefined) {
+  const team = raterId ? [await teamMember(ctx, viewer, raterId)] : await teamOf(ctx.db, viewer);
+  const rows = (await sql(
     ctx.db,
-    `SELECT ${VOTE_COLUMNS} FROM votes v JOIN accounts a ON a.id = v.account_id
-     WHERE v.account_id IN (SELECT value FROM json_each(?)) ORDER BY v.account_id, v.received_at, v.id`,
-  ).all(JSON.stringify(team.map((rater) => rater.id))) as unknown as VoteRow[];
+    perDialect(
+      (d) => `SELECT ${VOTE_COLUMNS} FROM votes v JOIN accounts a ON a.id = v.account_id
+     WHERE v.account_id IN ${d.jsonIds('?')} ORDER BY v.account_id, v.received_at, v.id`,
+    ),
+  ).all(JSON.stringify(team.map((rater) => rater.id)))) as unknown as VoteRow[];
   return rows.map(toRaterVote);
 }
 
@@ -140,7 +145,7 @@ export function registerSupervisorRoutes(routes: RouteTable, ctx: AppContext): v
       "The team's raters with quality metrics (agreement, position bias, self-consistency, gold, speed, anomaly test)",
     auth: SUPERVISORS,
     response: RatersResponse,
-    handler: ({ account }) => raters(ctx, account as AccountRow),
+    handler: async ({ account }) => raters(ctx, account as AccountRow),
   });
   routes.add({
     method: 'GET',
@@ -151,9 +156,9 @@ export function registerSupervisorRoutes(routes: RouteTable, ctx: AppContext): v
     params: RaterParams,
     query: PageQuery,
     response: RaterVotesResponse,
-    handler: ({ account, params, query }) => {
-      const rater = teamMember(ctx, account as AccountRow, params.raterId);
-      const page = raterVotesPage(ctx.db, rater.id, query.limit ?? 200, query.cursor);
+    handler: async ({ account, params, query }) => {
+      const rater = await teamMember(ctx, account as AccountRow, params.raterId);
+      const page = await raterVotesPage(ctx.db, rater.id, query.limit ?? 200, query.cursor);
       return { votes: page.rows.map(toRaterVote), nextCursor: page.next };
     },
   });
@@ -165,9 +170,9 @@ export function registerSupervisorRoutes(routes: RouteTable, ctx: AppContext): v
     auth: SUPERVISORS,
     query: PageQuery,
     response: RaterVotesResponse,
-    handler: ({ account, query }) => {
-      const team = teamOf(ctx.db, account as AccountRow).map((rater) => rater.id);
-      const page = teamVotesPage(ctx.db, team, query.limit ?? 200, query.cursor);
+    handler: async ({ account, query }) => {
+      const team = (await teamOf(ctx.db, account as AccountRow)).map((rater) => rater.id);
+      const page = await teamVotesPage(ctx.db, team, query.limit ?? 200, query.cursor);
       return { votes: page.rows.map(toRaterVote), nextCursor: page.next };
     },
   });
@@ -180,7 +185,7 @@ export function registerSupervisorRoutes(routes: RouteTable, ctx: AppContext): v
     auth: SUPERVISORS,
     params: ItemParams,
     response: SupervisorItem,
-    handler: ({ account, params }) => itemContent(ctx, account as AccountRow, params.itemId),
+    handler: async ({ account, params }) => await itemContent(ctx, account as AccountRow, params.itemId),
   });
   routes.add({
     method: 'GET',
@@ -190,8 +195,8 @@ export function registerSupervisorRoutes(routes: RouteTable, ctx: AppContext): v
     auth: SUPERVISORS,
     params: RaterParams,
     response: DisagreementsResponse,
-    handler: ({ account, params }) => ({
-      disagreements: disagreementsOf(ctx.db, teamMember(ctx, account as AccountRow, params.raterId).id),
+    handler: async ({ account, params }) => ({
+      disagreements: await disagreementsOf(ctx.db, (await teamMember(ctx, account as AccountRow, params.raterId)).id),
     }),
   });
   routes.add({
@@ -202,8 +207,8 @@ export function registerSupervisorRoutes(routes: RouteTable, ctx: AppContext): v
     auth: SUPERVISORS,
     query: FlagsQuery,
     response: FlagsResponse,
-    handler: ({ account, query }) => ({
-      flags: flagsFor(ctx.db, raterScope(ctx, account as AccountRow, query.raterId)),
+    handler: async ({ account, query }) => ({
+      flags: await flagsFor(ctx.db, await raterScope(ctx, account as AccountRow, query.raterId)),
     }),
   });
   routes.add({
@@ -214,16 +219,22 @@ export function registerSupervisorRoutes(routes: RouteTable, ctx: AppContext): v
     auth: SUPERVISORS,
     body: CreateFlagRequest,
     response: Flag,
-    handler: ({ account, body }) => {
+    handler: async ({ account, body }) => {
       const viewer = account as AccountRow;
-      const rater = teamMember(ctx, viewer, body.raterId);
+      const rater = await teamMember(ctx, viewer, body.raterId);
       if (
         body.voteId &&
-        !sql(ctx.db, 'SELECT 1 AS x FROM votes WHERE id = ? AND account_id = ?').get(body.voteId, rater.id)
+        !(await sql(ctx.db, 'SELECT 1 AS x FROM votes WHERE id = ? AND account_id = ?').get(body.voteId, rater.id))
       ) {
         throw new HttpError('not_found', `rater ${body.raterId} has no vote ${body.voteId}`);
       }
-      return addFlag(ctx.db, { rater, voteId: body.voteId ?? null, note: body.note, source: 'supervisor', by: viewer });
+      return await addFlag(ctx.db, {
+        rater,
+        voteId: body.voteId ?? null,
+        note: body.note,
+        source: 'supervisor',
+        by: viewer,
+      });
     },
   });
   routes.add({
@@ -235,10 +246,10 @@ export function registerSupervisorRoutes(routes: RouteTable, ctx: AppContext): v
     params: RaterParams,
     body: UnflagRequest,
     response: Flag,
-    handler: ({ account, params, body }) => {
+    handler: async ({ account, params, body }) => {
       const viewer = account as AccountRow;
-      const rater = teamMember(ctx, viewer, params.raterId);
-      return addFlag(ctx.db, {
+      const rater = await teamMember(ctx, viewer, params.raterId);
+      return await addFlag(ctx.db, {
         rater,
         voteId: null,
         note: body.note,
@@ -256,8 +267,8 @@ export function registerSupervisorRoutes(routes: RouteTable, ctx: AppContext): v
     auth: SUPERVISORS,
     query: ItemMarksQuery,
     response: ItemMarksResponse,
-    handler: ({ account, query }) => ({
-      marks: marksFor(ctx.db, raterScope(ctx, account as AccountRow, query.raterId)),
+    handler: async ({ account, query }) => ({
+      marks: await marksFor(ctx.db, await raterScope(ctx, account as AccountRow, query.raterId)),
     }),
   });
   routes.add({
@@ -268,10 +279,10 @@ export function registerSupervisorRoutes(routes: RouteTable, ctx: AppContext): v
     auth: SUPERVISORS,
     body: CreateItemMarkRequest,
     response: ItemMark,
-    handler: ({ account, body }) => {
+    handler: async ({ account, body }) => {
       const viewer = account as AccountRow;
-      const { vote, rater } = teamVote(ctx, viewer, body.voteId);
-      return addMark(ctx.db, { vote, rater, mark: body.mark, note: body.note, by: viewer });
+      const { vote, rater } = await teamVote(ctx, viewer, body.voteId);
+      return await addMark(ctx.db, { vote, rater, mark: body.mark, note: body.note, by: viewer });
     },
   });
   routes.add({
@@ -283,8 +294,8 @@ export function registerSupervisorRoutes(routes: RouteTable, ctx: AppContext): v
     query: ExportQuery,
     response: null,
     produces: 'text/csv, application/x-ndjson',
-    handler: ({ account, query, reply }) => {
-      const votes = exportVotes(ctx, account as AccountRow, query.raterId);
+    handler: async ({ account, query, reply }) => {
+      const votes = await exportVotes(ctx, account as AccountRow, query.raterId);
       const csv = query.format === 'csv';
       void reply
         .type(csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')

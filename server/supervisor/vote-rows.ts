@@ -2,6 +2,7 @@ import type { CriterionRating, VoteFlag } from '../../shared/protocol/votes';
 import type { RaterVote, VoteKind } from '../../shared/protocol/supervisor';
 import type { Db } from '../db/open';
 import { sql } from '../db/statements';
+import { perDialect } from '../store/dialect';
 import { HttpError } from '../http/errors';
 
 /** A votes row joined with its rater's public id, as the supervisor queries read it. */
@@ -108,39 +109,41 @@ function decodeTeamCursor(cursor: string): { account: number; at: number; id: st
  * each, so every page is a range of the votes_by_account index (account_id,
  * received_at, id): no sort of the team's votes per page, however large.
  */
-export function teamVotesPage(
+export async function teamVotesPage(
   db: Db,
   accountIds: number[],
   limit: number,
   cursor?: string,
-): { rows: VoteRow[]; next: string | null } {
+): Promise<{ rows: VoteRow[]; next: string | null }> {
   const { account, at, id } = cursor ? decodeTeamCursor(cursor) : { account: -1, at: -1, id: '' };
-  const rows = sql(
+  const rows = (await sql(
     db,
-    `SELECT ${VOTE_COLUMNS} FROM votes v JOIN accounts a ON a.id = v.account_id
-     WHERE v.account_id IN (SELECT value FROM json_each(:team))
+    perDialect(
+      (d) => `SELECT ${VOTE_COLUMNS} FROM votes v JOIN accounts a ON a.id = v.account_id
+     WHERE v.account_id IN ${d.jsonIds(':team')}
        AND (v.account_id > :account OR (v.account_id = :account AND (v.received_at > :at OR (v.received_at = :at AND v.id > :id))))
      ORDER BY v.account_id, v.received_at, v.id LIMIT :limit`,
-  ).all({ team: JSON.stringify(accountIds), account, at, id, limit: limit + 1 }) as unknown as VoteRow[];
+    ),
+  ).all({ team: JSON.stringify(accountIds), account, at, id, limit: limit + 1 })) as unknown as VoteRow[];
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return { rows: page, next: rows.length > limit && last ? encodeTeamCursor(last) : null };
 }
 
 /** One page of a rater's votes, oldest first; the cursor is the last row's (received_at, id). */
-export function raterVotesPage(
+export async function raterVotesPage(
   db: Db,
   accountId: number,
   limit: number,
   cursor?: string,
-): { rows: VoteRow[]; next: string | null } {
+): Promise<{ rows: VoteRow[]; next: string | null }> {
   const { at, id } = cursor ? decodeCursor(cursor) : { at: -1, id: '' };
-  const rows = sql(
+  const rows = (await sql(
     db,
     `SELECT ${VOTE_COLUMNS} FROM votes v JOIN accounts a ON a.id = v.account_id
      WHERE v.account_id = ? AND (v.received_at > ? OR (v.received_at = ? AND v.id > ?))
      ORDER BY v.received_at, v.id LIMIT ?`,
-  ).all(accountId, at, at, id, limit + 1) as unknown as VoteRow[];
+  ).all(accountId, at, at, id, limit + 1)) as unknown as VoteRow[];
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return { rows: page, next: rows.length > limit && last ? encodeCursor(last) : null };

@@ -13,8 +13,8 @@ export function registerTaskRoutes(routes: RouteTable, ctx: AppContext): void {
     auth: { roles: ['rater'] },
     body: LeaseRequest,
     response: LeaseResponse,
-    handler: ({ account, body }) => ({
-      tasks: leaseTasks(ctx, account as AccountRow, body.count),
+    handler: async ({ account, body }) => ({
+      tasks: await leaseTasks(ctx, account as AccountRow, body.count),
       serverTime: new Date().toISOString(),
     }),
   });
@@ -25,6 +25,9 @@ export function registerTaskRoutes(routes: RouteTable, ctx: AppContext): void {
     summary: "The rater's open, unvoted, unexpired leases (to rebuild a lost task cache)",
     auth: { roles: ['rater'] },
     response: LeaseResponse,
-    handler: ({ account }) => ({ tasks: openLeases(ctx, account as AccountRow), serverTime: new Date().toISOString() }),
+    handler: async ({ account }) => ({
+      tasks: await openLeases(ctx, account as AccountRow),
+      serverTime: new Date().toISOString(),
+    }),
   });
 }

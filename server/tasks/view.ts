@@ -8,7 +8,12 @@ import { responseHandle, signTicket } from './tickets';
  * The wire form of a lease. Gold and repeat leases go through exactly this
  * code, so nothing in the shape can tell them apart from normal ones.
  */
-export function renderTask(ctx: AppContext, lease: LeaseRow, task: TaskRow, raterPublicId: string): Task {
+export async function renderTask(
+  ctx: AppContext,
+  lease: LeaseRow,
+  task: TaskRow,
+  raterPublicId: string,
+): Promise<Task> {
   const [first, second] = lease.swapped ? [task.response_b, task.response_a] : [task.response_a, task.response_b];
   const ring = ctx.secrets.ticket;
   return {
@@ -23,8 +28,8 @@ export function renderTask(ctx: AppContext, lease: LeaseRow, task: TaskRow, rate
     category: task.category,
     conversation: JSON.parse(task.conversation) as ConversationTurn[],
     responses: [
-      { handle: responseHandle(ring, lease.id, 0), content: responseContent(ctx.db, first) },
-      { handle: responseHandle(ring, lease.id, 1), content: responseContent(ctx.db, second) },
+      { handle: responseHandle(ring, lease.id, 0), content: await responseContent(ctx.db, first) },
+      { handle: responseHandle(ring, lease.id, 1), content: await responseContent(ctx.db, second) },
     ],
     leaseExpiresAt: new Date(lease.expires_at).toISOString(),
     criteria: criteriaOf(task.criteria),

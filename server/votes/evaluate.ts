@@ -20,19 +20,19 @@ export function outcomeOf(choice: Choice, swapped: boolean): Outcome | 'cant_rea
 }
 
 /** The checks that need only the ticket, cheapest first. */
-function checkTicket(
+async function checkTicket(
   ctx: AppContext,
   account: AccountRow,
   vote: Vote,
   now: number,
-): { lease: LeaseRow } | RejectReason {
+): Promise<{ lease: LeaseRow } | RejectReason> {
   if (account.suspended) return 'rater_suspended';
   const ticket = readTicket(ctx.secrets.ticket, vote.ticket);
   if (!ticket) return 'invalid_ticket';
   if (ticket.raterId !== account.public_id) return 'foreign_ticket';
   if (ticket.leaseId !== vote.taskId) return 'ticket_task_mismatch';
   if (now > ticket.expiresAt + ctx.options.leaseGraceMs) return 'ticket_expired';
-  const lease = findLease(ctx.db, ticket.leaseId);
+  const lease = await findLease(ctx.db, ticket.leaseId);
   // A signed ticket with no matching lease means a different database under the same keys.
   if (!lease || lease.account_id !== account.id || lease.swapped !== (ticket.swapped ? 1 : 0)) return 'invalid_ticket';
   if (lease.state === 'voted') return 'task_already_voted';
@@ -64,12 +64,12 @@ function shownFirstOf(ctx: AppContext, vote: Vote, lease: LeaseRow): 'a' | 'b' |
   return asSent ? sentFirst : sentFirst === 'a' ? 'b' : 'a';
 }
 
-function alreadyVoted(ctx: AppContext, accountId: number, taskId: string): boolean {
+async function alreadyVoted(ctx: AppContext, accountId: number, taskId: string): Promise<boolean> {
   return (
-    sql(ctx.db, `SELECT 1 AS x FROM votes WHERE account_id = ? AND task_id = ? AND kind <> 'repeat'`).get(
+    (await sql(ctx.db, `SELECT 1 AS x FROM votes WHERE account_id = ? AND task_id = ? AND kind <> 'repeat'`).get(
       accountId,
       taskId,
-    ) !== undefined
+    )) !== undefined
   );
 }
 
@@ -126,18 +126,18 @@ function buildRecord(
 }
 
 /** Decides one new vote (never seen before). Call inside the push transaction. */
-export function evaluateVote(
+export async function evaluateVote(
   ctx: AppContext,
   account: AccountRow,
   vote: Vote,
   installationId: string,
   now: number,
-): Verdict {
-  const checked = checkTicket(ctx, account, vote, now);
+): Promise<Verdict> {
+  const checked = await checkTicket(ctx, account, vote, now);
   if (typeof checked === 'string') return reject(checked);
   const { lease } = checked;
-  const task = findTaskHead(ctx.db, lease.task_id) as TaskHead;
-  if (lease.kind !== 'repeat' && alreadyVoted(ctx, account.id, task.id)) return reject('task_already_voted');
+  const task = (await findTaskHead(ctx.db, lease.task_id)) as TaskHead;
+  if (lease.kind !== 'repeat' && (await alreadyVoted(ctx, account.id, task.id))) return reject('task_already_voted');
   const min = ctx.options.minActiveMs;
   if (vote.activeMs < min || now - lease.issued_at < min) return reject('too_fast');
   const shownFirst = shownFirstOf(ctx, vote, lease);
@@ -146,7 +146,7 @@ export function evaluateVote(
 }
 
 /** Closes the lease; "can't read" also frees the rater slot so someone who reads it gets the item. */
-export function closeLease(ctx: AppContext, record: VoteRecord, task: TaskHead): void {
-  sql(ctx.db, `UPDATE leases SET state = 'voted' WHERE id = ?`).run(record.leaseId);
-  if (record.kind === 'normal' && record.outcome === 'cant_read') adjustLoad(ctx.db, task, -1);
+export async function closeLease(ctx: AppContext, record: VoteRecord, task: TaskHead): Promise<void> {
+  await sql(ctx.db, `UPDATE leases SET state = 'voted' WHERE id = ?`).run(record.leaseId);
+  if (record.kind === 'normal' && record.outcome === 'cant_read') await adjustLoad(ctx.db, task, -1);
 }

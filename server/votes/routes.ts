@@ -20,7 +20,7 @@ export function registerVoteRoutes(routes: RouteTable, ctx: AppContext): void {
     auth: { roles: ['rater'], allowSuspended: true },
     body: PushRequest,
     response: PushResponse,
-    handler: ({ account, body }) => pushVotes(ctx, account as AccountRow, body),
+    handler: async ({ account, body }) => await pushVotes(ctx, account as AccountRow, body),
   });
   routes.add({
     method: 'GET',
@@ -30,9 +30,9 @@ export function registerVoteRoutes(routes: RouteTable, ctx: AppContext): void {
     auth: { roles: ['rater'], allowSuspended: true },
     query: CursorQuery,
     response: CursorResponse,
-    handler: ({ account, query }) => ({
+    handler: async ({ account, query }) => ({
       installationId: query.installationId,
-      lastSeq: cursorFor(ctx, account as AccountRow, query.installationId),
+      lastSeq: await cursorFor(ctx, account as AccountRow, query.installationId),
       serverTime: new Date().toISOString(),
     }),
   });

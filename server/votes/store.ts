@@ -1,6 +1,6 @@
 import type { Reveal, RejectReason, VoteResult } from '../../shared/protocol/votes';
 import type { Db } from '../db/open';
-import { addVoteToAggregates } from '../leaderboard/aggregates';
+import { addVoteToAggregates, type AggregateBatch } from '../leaderboard/aggregates';
 import { sql } from '../db/statements';
 import type { Outcome } from '../tasks/repo';
 
@@ -12,26 +12,32 @@ export interface StoredResult {
   reveal: string | null;
 }
 
-export function resultAtSeq(db: Db, installationId: string, seq: number): StoredResult | undefined {
-  return sql(
+export async function resultAtSeq(db: Db, installationId: string, seq: number): Promise<StoredResult | undefined> {
+  return (await sql(
     db,
     'SELECT vote_id, status, original, reason, reveal FROM push_results WHERE installation_id = ? AND seq = ?',
-  ).get(installationId, seq) as StoredResult | undefined;
+  ).get(installationId, seq)) as StoredResult | undefined;
 }
 
 /** The first answer ever given for a vote id, from any installation or seq. */
-export function firstResultForVote(db: Db, voteId: string): StoredResult | undefined {
+export async function firstResultForVote(db: Db, voteId: string): Promise<StoredResult | undefined> {
   // Imported votes have no push result, but their id is taken all the same: they answer as accepted.
-  return sql(
+  return (await sql(
     db,
     `SELECT vote_id, status, original, reason, reveal FROM push_results WHERE vote_id = :id AND status <> 'duplicate'
      UNION ALL SELECT id, 'accepted', NULL, NULL, NULL FROM votes WHERE id = :id
      LIMIT 1`,
-  ).get({ id: voteId }) as StoredResult | undefined;
+  ).get({ id: voteId })) as StoredResult | undefined;
 }
 
-export function saveResult(db: Db, installationId: string, seq: number, result: VoteResult, now: number): void {
-  sql(
+export async function saveResult(
+  db: Db,
+  installationId: string,
+  seq: number,
+  result: VoteResult,
+  now: number,
+): Promise<void> {
+  await sql(
     db,
     `INSERT INTO push_results (installation_id, seq, vote_id, status, original, reason, reveal, at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -94,8 +100,9 @@ export interface VoteRecord {
   receivedAt: number;
 }
 
-export function insertVote(db: Db, v: VoteRecord): void {
-  sql(
+/** Stores a vote and adds it to the stored aggregates (now, or through `batch` at the end of the transaction). */
+export async function insertVote(db: Db, v: VoteRecord, batch?: AggregateBatch): Promise<void> {
+  await sql(
     db,
     `INSERT INTO votes (id, account_id, task_id, lease_id, kind, repeat_of, installation_id, seq, choice, swapped, outcome,
        counted, model_a, model_b, language, category, country, age_band, education, gold_correct, details, active_ms,
@@ -131,7 +138,7 @@ export function insertVote(db: Db, v: VoteRecord): void {
   );
   // Same transaction as the vote: the stored leaderboard can never disagree with the votes table.
   if (v.counted && v.outcome !== 'cant_read') {
-    addVoteToAggregates(db, {
+    const counted = {
       accountId: v.accountId,
       modelA: v.modelA,
       modelB: v.modelB,
@@ -143,6 +150,8 @@ export function insertVote(db: Db, v: VoteRecord): void {
         education: v.education,
         category: v.category,
       },
-    });
+    };
+    if (batch) batch.add(counted);
+    else await addVoteToAggregates(db, counted);
   }
 }

@@ -101,9 +101,7 @@ describe('a rating session against the real reference server', () => {
     expect(recent?.reveal?.first).toEqual(expect.any(String));
     expect((await call('sync.getStatus')).pending).toBe(0);
     // The vote said what was on screen first (responses[0]), and the server kept the model it was.
-    const row = backend.server.context.db
-      .prepare('SELECT shown_first, swapped FROM votes WHERE id = ?')
-      .get(voteId) as { shown_first: string; swapped: number };
+    const row = (await backend.server.context.db.one('SELECT shown_first, swapped FROM votes WHERE id = ?', [voteId])) as { shown_first: string; swapped: number };
     expect(row.shown_first).toBe(row.swapped ? 'b' : 'a');
   });
 

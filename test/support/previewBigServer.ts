@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { addContributor } from '../../server/admin/contributors';
 import { startServer } from '../../server/app';
-import { openDatabase, transaction, type Db } from '../../server/db/open';
+import { openDatabase, transaction } from '../../server/db/open';
+import type { SqliteStore } from '../../server/store/sqlite';
 import { upsertTaskSet } from '../../server/imports/task-store';
 import { rebuildAggregates } from '../../server/leaderboard/aggregates';
 import { pairKey } from '../../server/tasks/repo';
@@ -24,10 +25,10 @@ const COUNTRIES = ['DE', 'EG', 'IN', 'US', 'BR', 'JP', 'KR', 'BD'];
 
 const model = (i: number) => `model-${String(i % MODELS).padStart(3, '0')}`;
 
-function seedTasks(db: Db): void {
-  upsertTaskSet(db, { id: 'preview1m', source: 'synthetic', licence: 'none', attribution: 'Verdict benchmark' });
-  const response = Number(db.prepare(`INSERT INTO responses (model, content) VALUES ('x', 'synthetic')`).run().lastInsertRowid);
-  const task = db.prepare(`INSERT INTO tasks (id, task_set, language, lang_base, category, conversation, response_a, response_b, model_a, model_b, pair_key, shuffle, created_at)
+async function seedTasks(db: SqliteStore): Promise<void> {
+  await upsertTaskSet(db, { id: 'preview1m', source: 'synthetic', licence: 'none', attribution: 'Verdict benchmark' });
+  const response = Number(db.connection.prepare(`INSERT INTO responses (model, content) VALUES ('x', 'synthetic')`).run().lastInsertRowid);
+  const task = db.connection.prepare(`INSERT INTO tasks (id, task_set, language, lang_base, category, conversation, response_a, response_b, model_a, model_b, pair_key, shuffle, created_at)
     VALUES (?, 'preview1m', ?, ?, ?, '[]', ?, ?, ?, ?, ?, ?, 0)`);
   for (let t = 0; t < TASKS; t++) {
     const a = model(t);
@@ -38,12 +39,12 @@ function seedTasks(db: Db): void {
   }
 }
 
-function seedVotes(db: Db): void {
-  const account = db.prepare(`INSERT INTO accounts (public_id, display_name, role, vetted, country, age_band, education, created_at) VALUES (?, ?, 'rater', 1, ?, ?, ?, 0)`);
+function seedVotes(db: SqliteStore): void {
+  const account = db.connection.prepare(`INSERT INTO accounts (public_id, display_name, role, vetted, country, age_band, education, created_at) VALUES (?, ?, 'rater', 1, ?, ?, ?, 0)`);
   for (let r = 0; r < RATERS; r++) {
     account.run(`p1m-rater-${r}`, `rater ${r}`, COUNTRIES[r % 8] as string, ['18-24', '25-34', '35-44', '45-54'][r % 4] as string, ['secondary', 'bachelor', 'master', 'doctorate'][(r >> 2) % 4] as string);
   }
-  const vote = db.prepare(`INSERT INTO votes (id, account_id, task_id, kind, choice, swapped, outcome, counted, model_a, model_b, language, category, country, age_band, education, details, voted_at, received_at)
+  const vote = db.connection.prepare(`INSERT INTO votes (id, account_id, task_id, kind, choice, swapped, outcome, counted, model_a, model_b, language, category, country, age_band, education, details, voted_at, received_at)
     SELECT ?, a.id, t.id, 'import', 'first', 0, ?, 1, t.model_a, t.model_b, t.language, t.category, a.country, a.age_band, a.education, '{}', '2026-01-01T00:00:00Z', 0
     FROM accounts a, tasks t WHERE a.public_id = ? AND t.id = ?`);
   const outcomes = ['a', 'a', 'b', 'tie', 'both_bad'];
@@ -60,9 +61,9 @@ const [dataDir, port] = process.argv.slice(2) as [string, string];
 const credentials = path.join(dataDir, 'bench-rater.json');
 if (!fs.existsSync(credentials)) {
   fs.mkdirSync(dataDir, { recursive: true });
-  const db = openDatabase(dataDir);
-  transaction(db, () => {
-    seedTasks(db);
+  const db = await openDatabase(dataDir);
+  await transaction(db, async () => {
+    await seedTasks(db);
     seedVotes(db);
     // Votes inserted straight into the table skip the per-vote aggregate upkeep, so the
     // leaderboard's stored aggregates are built once here, as the v4 migration does.
@@ -76,7 +77,7 @@ if (!fs.existsSync(credentials)) {
     languages: 'en:native',
     country: 'DE',
   });
-  db.close();
+  await db.close();
   fs.writeFileSync(credentials, JSON.stringify({ email: 'preview-bench@verdict.example', password }));
 }
 const server = await startServer({ dataDir, port: Number(port), anomalyScanIntervalMs: 0, raterLimit: { burst: 10_000, perSecond: 10_000 } });

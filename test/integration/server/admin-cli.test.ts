@@ -3,9 +3,11 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startServer } from '../../../server/app';
-import { call, lease, login } from './helpers';
+import { openStore } from '../../../server/db/open';
+import { createDatabase, databaseUrl, dropDatabase } from '../../support/postgres';
+import { call, lease, login, onPostgres } from './helpers';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const LLMFAO = resolve(ROOT, '../shared/data/llmfao');
@@ -17,7 +19,7 @@ async function admin(dataDir: string, ...args: string[]): Promise<{ code: number
   try {
     const { stdout, stderr } = await run(
       process.execPath,
-      ['--import', 'tsx', 'server/admin.ts', ...args, '--data', dataDir],
+      ['--import', 'tsx', 'server/admin.ts', ...args, '--data', dataDir, ...(database ? ['--database', database] : [])],
       { cwd: ROOT },
     );
     return { code: 0, json: JSON.parse(stdout), stderr };
@@ -27,9 +29,30 @@ async function admin(dataDir: string, ...args: string[]): Promise<{ code: number
   }
 }
 
+/** On PostgreSQL: an empty database of its own (the CLI migrates it on first use). */
+const databaseName = onPostgres ? `verdict_admin_${process.pid}` : undefined;
+const database = databaseName ? databaseUrl(inject('pgAdminUrl'), databaseName) : undefined;
+
+/** The token ring's key ids, newest first, as the shared key store holds them. */
+async function secretKids(url: string): Promise<string[]> {
+  const store = await openStore({ dataDir: '', databaseUrl: url, poolSize: 1 });
+  try {
+    const rows = await store.many<{ kid: string }>(`SELECT kid FROM secrets WHERE purpose = 'token' ORDER BY position`);
+    return rows.map((row) => row.kid);
+  } finally {
+    await store.close();
+  }
+}
+
 describe('admin CLI', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'verdict-admin-'));
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  beforeAll(async () => {
+    if (databaseName) await createDatabase(inject('pgAdminUrl'), databaseName);
+  });
+  afterAll(async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    if (databaseName) await dropDatabase(inject('pgAdminUrl'), databaseName);
+  });
 
   it('builds a network from nothing: contributors, a task set, the LLMFAO votes, rotated secrets', async () => {
     const sup = await admin(
@@ -100,12 +123,24 @@ describe('admin CLI', () => {
     const llmfao = await admin(dataDir, 'import-llmfao', '--dir', LLMFAO, '--supervisor', 'lead@verdict.example');
     expect(llmfao.json).toEqual({ tasks: 2139, votes: 8931, raters: 124 });
     const rotated = await admin(dataDir, 'rotate-secrets');
-    const ring = JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8'));
     // The new key signs; the previous one still verifies, so outstanding tickets stay valid.
-    expect(ring.token.map((k: { kid: string }) => k.kid)).toEqual([rotated.json.rotated.token, expect.any(String)]);
-    expect(statSync(join(dataDir, 'secrets.json')).mode & 0o777).toBe(0o600);
+    if (database) {
+      const kids = await secretKids(database);
+      expect(kids).toEqual([rotated.json.rotated.token, expect.any(String)]);
+    } else {
+      const ring = JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8'));
+      expect(ring.token.map((k: { kid: string }) => k.kid)).toEqual([rotated.json.rotated.token, expect.any(String)]);
+      expect(statSync(join(dataDir, 'secrets.json')).mode & 0o777).toBe(0o600);
+    }
 
-    const server = await startServer({ dataDir, port: 0, goldShare: 0, repeatShare: 0, anomalyScanIntervalMs: 0 });
+    const server = await startServer({
+      dataDir,
+      databaseUrl: database,
+      port: 0,
+      goldShare: 0,
+      repeatShare: 0,
+      anomalyScanIntervalMs: 0,
+    });
     try {
       const session = await login(server.url, { email: 'ines@verdict.example', password: rater.json.password });
       expect(session.account.profile.country).toBe('PT');

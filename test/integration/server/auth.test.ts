@@ -58,7 +58,7 @@ describe('auth: only vetted contributors sign in', () => {
       vetted: true,
     });
     const session = await login(t.url, { email: 'sus@verdict.example', password });
-    setSuspended(db, 'test', 'sus@verdict.example', true, 'test');
+    await setSuspended(db, 'test', 'sus@verdict.example', true, 'test');
     const me = await call(t.url, 'GET', '/v1/me', { token: session.accessToken });
     expect(me.status).toBe(403);
     expect(me.body.error.code).toBe('suspended');

@@ -10,7 +10,7 @@ describe('bad input gets a clear 4xx and stores nothing', () => {
   const installationId = crypto.randomUUID();
   let votesBefore: number;
 
-  const votesStored = () => Number(t.server.context.db.prepare('SELECT COUNT(*) AS n FROM votes').get()?.n);
+  const votesStored = async () => Number((await t.server.context.db.one('SELECT COUNT(*) AS n FROM votes'))?.n);
   const pushRaw = (raw: string, headers: Record<string, string> = {}) =>
     call(t.url, 'POST', '/v1/votes/push', { token, raw, headers });
   const pushBody = (body: unknown) => call(t.url, 'POST', '/v1/votes/push', { token, body });
@@ -26,13 +26,13 @@ describe('bad input gets a clear 4xx and stores nothing', () => {
     t = await startTestServer();
     token = (await login(t.url, t.accounts.rater1)).accessToken;
     task = (await lease(t.url, token, 1))[0] as Task;
-    votesBefore = votesStored();
+    votesBefore = await votesStored();
   });
   afterAll(async () => {
     // None of the requests below may have stored a vote or opened a cursor.
-    expect(votesStored()).toBe(votesBefore);
+    expect(await votesStored()).toBe(votesBefore);
     expect(
-      t.server.context.db.prepare('SELECT COUNT(*) AS n FROM installations WHERE id = ?').get(installationId)?.n,
+      (await t.server.context.db.one('SELECT COUNT(*) AS n FROM installations WHERE id = ?', [installationId]))?.n,
     ).toBe(0);
     await t.close();
   });

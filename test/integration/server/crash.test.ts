@@ -3,11 +3,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Task } from '../../../shared/protocol/tasks';
 import type { Vote, VoteResult } from '../../../shared/protocol/votes';
 import type { DemoAccountsFile } from '../../../server/demo/accounts';
-import { call, lease, login, voteFor } from './helpers';
+import { createDatabase, databaseUrl, dropDatabase } from '../../support/postgres';
+import { call, lease, login, onPostgres, voteFor } from './helpers';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
@@ -16,9 +17,10 @@ const ROOT = resolve(import.meta.dirname, '../../..');
  * prints the listening line. tsx is loaded into node itself rather than run
  * as the `tsx` binary, which forks a child: SIGKILL must hit the server.
  */
-function spawnServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+function spawnServer(dataDir: string, database?: string): Promise<{ child: ChildProcess; url: string }> {
   const args = [
     'server/main.ts',
+    ...(database ? ['--database', database] : []),
     '--port',
     '0',
     '--data',
@@ -84,13 +86,20 @@ async function pushUntilDead(url: string, client: Client): Promise<void> {
 describe('kill -9 in the middle of pushes', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'verdict-crash-'));
   let running: ChildProcess | undefined;
-  afterAll(() => {
+  // On PostgreSQL, an empty database of its own, which --demo seeds like an empty data dir.
+  const database = onPostgres ? `verdict_crash_${process.pid}` : undefined;
+  const url = database ? databaseUrl(inject('pgAdminUrl'), database) : undefined;
+  beforeAll(async () => {
+    if (database) await createDatabase(inject('pgAdminUrl'), database);
+  });
+  afterAll(async () => {
     running?.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
+    if (database) await dropDatabase(inject('pgAdminUrl'), database);
   });
 
   it('keeps every acknowledged vote exactly once, and a retrying client gets duplicates', async () => {
-    const first = await spawnServer(dataDir);
+    const first = await spawnServer(dataDir, url);
     running = first.child;
     const file = JSON.parse(readFileSync(join(dataDir, 'demo-accounts.json'), 'utf8')) as DemoAccountsFile;
     const [rater1, rater2] = [file.accounts[0], file.accounts[1]] as [
@@ -106,7 +115,7 @@ describe('kill -9 in the middle of pushes', () => {
     const ackedBeforeCrash = clients.map((c) => new Map(c.acked));
     expect(ackedBeforeCrash.every((acked) => acked.size > 0 && acked.size < 100)).toBe(true);
 
-    const second = await spawnServer(dataDir);
+    const second = await spawnServer(dataDir, url);
     running = second.child;
     for (const client of clients) {
       client.token = (await login(second.url, client === clients[0] ? rater1 : rater2)).accessToken;
@@ -139,5 +148,5 @@ describe('kill -9 in the middle of pushes', () => {
     second.child.kill('SIGTERM');
     expect(await exited).toBe(0);
     running = undefined;
-  }, 60_000);
+  }, 120_000);
 });

@@ -62,7 +62,7 @@ describe('fuzzed requests', () => {
   afterAll(() => t.close());
 
   it('never get a 5xx, always get the error shape, and never store a vote', async () => {
-    const votesBefore = t.server.context.db.prepare('SELECT COUNT(*) AS n FROM votes').get()?.n;
+    const votesBefore = (await t.server.context.db.one('SELECT COUNT(*) AS n FROM votes'))?.n;
     await fc.assert(
       fc.asyncProperty(
         fc.boolean(),
@@ -82,6 +82,6 @@ describe('fuzzed requests', () => {
       ),
       { numRuns: 150, seed: 20261127 },
     );
-    expect(t.server.context.db.prepare('SELECT COUNT(*) AS n FROM votes').get()?.n).toBe(votesBefore);
+    expect((await t.server.context.db.one('SELECT COUNT(*) AS n FROM votes'))?.n).toBe(votesBefore);
   });
 });

@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
+import { afterAll, inject } from 'vitest';
 import type { Session } from '../../../shared/protocol/auth';
 import type { Task } from '../../../shared/protocol/tasks';
 import type { Vote } from '../../../shared/protocol/votes';
@@ -11,6 +11,11 @@ import type { ServerOptions } from '../../../server/config';
 import { openDatabase } from '../../../server/db/open';
 import type { DemoAccountsFile } from '../../../server/demo/accounts';
 import { seedDemoIfEmpty } from '../../../server/demo/seed';
+import { createDatabase, databaseUrl, dropDatabase } from '../../support/postgres';
+import { TEMPLATE_DATABASE } from '../../support/postgresGlobalSetup';
+
+/** Which store this run tests: the vitest project `node-postgres` sets VERDICT_TEST_STORE=postgres. */
+export const onPostgres = process.env.VERDICT_TEST_STORE === 'postgres';
 
 export type DemoAccount = DemoAccountsFile['accounts'][number];
 
@@ -18,6 +23,8 @@ export interface TestServer {
   server: RunningServer;
   url: string;
   dataDir: string;
+  /** Where this server's data lives, to restart it on the same data: the dir, and on PostgreSQL its database. */
+  store: { dataDir: string; databaseUrl?: string };
   accounts: Record<DemoAccount['key'], DemoAccount>;
   close(): Promise<void>;
 }
@@ -34,9 +41,9 @@ let template: Promise<string> | undefined;
 function seededTemplate(): Promise<string> {
   template ??= (async () => {
     const dir = mkdtempSync(join(tmpdir(), 'verdict-template-'));
-    const db = openDatabase(dir);
+    const db = await openDatabase(dir);
     await seedDemoIfEmpty(db, dir, undefined, 12);
-    db.close(); // checkpoints the WAL into verdict.sqlite, so the one file is the whole database
+    await db.close(); // checkpoints the WAL into verdict.sqlite, so the one file is the whole database
     return dir;
   })();
   return template;
@@ -58,12 +65,13 @@ export async function startTestServer(
   seed: 'copy' | 'fresh' = 'copy',
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'verdict-server-test-'));
-  if (seed === 'copy') {
+  const store: TestServer['store'] = onPostgres ? await freshPostgresDatabase(dataDir, seed) : { dataDir };
+  if (seed === 'copy' && !onPostgres) {
     const source = await seededTemplate();
     for (const file of ['verdict.sqlite', 'demo-accounts.json']) copyFileSync(join(source, file), join(dataDir, file));
   }
   const server = await startServer({
-    dataDir,
+    ...store,
     port: 0,
     demo: true,
     minActiveMs: 0,
@@ -79,14 +87,29 @@ export async function startTestServer(
     server,
     url: server.url,
     dataDir,
+    store,
     accounts,
     // Reads handle.server at close time: a test may have restarted the server on the same dir.
     close: async () => {
       await handle.server.close();
       rmSync(dataDir, { recursive: true, force: true });
+      if (store.databaseUrl) await dropDatabase(inject('pgAdminUrl'), new URL(store.databaseUrl).pathname.slice(1));
     },
   };
   return handle;
+}
+
+/**
+ * A database of its own for one test server: a copy of the seeded template
+ * (made once by the global setup), or empty for seed = 'fresh'.
+ */
+async function freshPostgresDatabase(dataDir: string, seed: 'copy' | 'fresh') {
+  const name = `verdict_test_${crypto.randomUUID().replaceAll('-', '')}`;
+  const adminUrl = inject('pgAdminUrl');
+  await createDatabase(adminUrl, name, seed === 'copy' ? TEMPLATE_DATABASE : undefined);
+  if (seed === 'copy')
+    copyFileSync(join(inject('pgTemplateDir'), 'demo-accounts.json'), join(dataDir, 'demo-accounts.json'));
+  return { dataDir, databaseUrl: databaseUrl(adminUrl, name) };
 }
 
 // Tests read JSON bodies loosely; where the exact shape matters they parse it with the protocol schema.

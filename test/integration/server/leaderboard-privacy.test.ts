@@ -33,11 +33,9 @@ describe('the privacy attacker on the demo data, as a signed-in rater', () => {
     }
     token = (await login(t.url, t.accounts.rater1)).accessToken;
     votes = (
-      t.server.context.db
-        .prepare(
-          `SELECT account_id, model_a, model_b, outcome, language, country, age_band, education, category FROM votes WHERE counted = 1`,
-        )
-        .all() as Array<
+      (await t.server.context.db.many(
+        `SELECT account_id, model_a, model_b, outcome, language, country, age_band, education, category FROM votes WHERE counted = 1`,
+      )) as Array<
         Record<SegmentField, string | null> & { account_id: number; model_a: string; model_b: string; outcome: Outcome }
       >
     ).map((row) => ({
@@ -89,7 +87,7 @@ describe('the privacy attacker on the demo data, as a signed-in rater', () => {
   });
 
   it('against the old behaviour on the same data, works out every vote of the only rater in DE', async () => {
-    const cube = loadCube(t.server.context.db);
+    const cube = await loadCube(t.server.context.db);
     const release = await collect(async (filter, by) => legacyCounts(cube, 5, filter, by));
     const truth = truthOf(votes);
     const verdict = judge(attack(release, unsetFields(votes)), truth, 5);

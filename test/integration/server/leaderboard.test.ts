@@ -170,7 +170,7 @@ describe('segment attributes are frozen at vote time', () => {
     const installation = crypto.randomUUID();
     const tasks = await lease(t.url, session.accessToken, 4);
     await push(t.url, session.accessToken, installation, [voteFor(tasks[0]!, 1), voteFor(tasks[1]!, 2)]);
-    t.server.context.db.prepare(`UPDATE accounts SET country = 'FR' WHERE public_id = ?`).run(session.account.id);
+    await t.server.context.db.run(`UPDATE accounts SET country = 'FR' WHERE public_id = ?`, [session.account.id]);
     await push(t.url, session.accessToken, installation, [voteFor(tasks[2]!, 3)]);
     const counts = async (country: string) =>
       CountsResponse.parse(

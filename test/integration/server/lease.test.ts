@@ -17,10 +17,10 @@ async function newRater(t: TestServer, email: string, languages: string) {
   return (await login(t.url, { email, password })).accessToken;
 }
 
-function modelNames(t: TestServer): string[] {
-  const rows = t.server.context.db
-    .prepare('SELECT DISTINCT model_a AS m FROM tasks UNION SELECT DISTINCT model_b FROM tasks')
-    .all();
+async function modelNames(t: TestServer): Promise<string[]> {
+  const rows = await t.server.context.db.many(
+    'SELECT DISTINCT model_a AS m FROM tasks UNION SELECT DISTINCT model_b FROM tasks',
+  );
   return rows.map((row) => String(row.m));
 }
 
@@ -52,7 +52,7 @@ describe('leasing: routing, sampling and anonymity', () => {
         responses: task.responses.map((r) => ({ handle: r.handle })),
       })),
     );
-    for (const model of modelNames(t)) expect(envelope).not.toContain(model);
+    for (const model of await modelNames(t)) expect(envelope).not.toContain(model);
     for (const task of tasks) expect(Object.keys(task).sort()).toEqual(Object.keys(Task.shape).sort());
   });
 
@@ -62,12 +62,14 @@ describe('leasing: routing, sampling and anonymity', () => {
     const tasks = await lease(t.url, token, 30);
     expect(tasks.map((task) => task.language)).toEqual(Array(30).fill('ja'));
     const db = t.server.context.db;
-    const pairs = tasks.map((task) => {
-      const row = db
-        .prepare('SELECT t.pair_key FROM leases l JOIN tasks t ON t.id = l.task_id WHERE l.id = ?')
-        .get(task.taskId);
-      return String(row?.pair_key);
-    });
+    const pairs = await Promise.all(
+      tasks.map(async (task) => {
+        const row = await db.one('SELECT t.pair_key FROM leases l JOIN tasks t ON t.id = l.task_id WHERE l.id = ?', [
+          task.taskId,
+        ]);
+        return String(row?.pair_key);
+      }),
+    );
     expect(new Set(pairs).size).toBe(30);
   });
 
@@ -81,12 +83,14 @@ describe('leasing: routing, sampling and anonymity', () => {
       tasks.map((task, i) => voteFor(task, i + 1)),
     );
     const db = t.server.context.db;
-    const firstIsModelA = reply.body.results.map((result: { reveal: { first: string } }, i: number) => {
-      const row = db
-        .prepare('SELECT t.model_a FROM leases l JOIN tasks t ON t.id = l.task_id WHERE l.id = ?')
-        .get(tasks[i]?.taskId as string);
-      return result.reveal.first === row?.model_a;
-    });
+    const firstIsModelA = await Promise.all(
+      reply.body.results.map(async (result: { reveal: { first: string } }, i: number) => {
+        const row = await db.one('SELECT t.model_a FROM leases l JOIN tasks t ON t.id = l.task_id WHERE l.id = ?', [
+          tasks[i]?.taskId as string,
+        ]);
+        return result.reveal.first === row?.model_a;
+      }),
+    );
     expect(firstIsModelA).toContain(true);
     expect(firstIsModelA).toContain(false);
   });
@@ -145,8 +149,10 @@ describe('leasing: gold items and repeats look like any other task', () => {
     const firstAcks = (await push(t.url, token, installation, votes)).body.results;
     const secondRound = await lease(t.url, token, 20);
     const db = t.server.context.db;
-    const kinds = secondRound.map((task) =>
-      String(db.prepare('SELECT kind FROM leases WHERE id = ?').get(task.taskId)?.kind),
+    const kinds = await Promise.all(
+      secondRound.map(async (task) =>
+        String((await db.one('SELECT kind FROM leases WHERE id = ?', [task.taskId]))?.kind),
+      ),
     );
     expect(kinds).toContain('gold');
     expect(kinds).toContain('repeat');

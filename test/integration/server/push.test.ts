@@ -4,8 +4,8 @@ import type { Task } from '../../../shared/protocol/tasks';
 import { setSuspended } from '../../../server/admin/contributors';
 import { call, lease, login, push, startTestServer, uuidv7, voteFor, type TestServer } from './helpers';
 
-function storedCount(t: TestServer, voteId: string): number {
-  return Number(t.server.context.db.prepare('SELECT COUNT(*) AS n FROM votes WHERE id = ?').get(voteId)?.n);
+async function storedCount(t: TestServer, voteId: string): Promise<number> {
+  return Number((await t.server.context.db.one('SELECT COUNT(*) AS n FROM votes WHERE id = ?', [voteId]))?.n);
 }
 
 describe('push: exactly-once votes with Replicache rules', () => {
@@ -36,10 +36,8 @@ describe('push: exactly-once votes with Replicache rules', () => {
       [3, 'accepted'],
     ]);
     for (const result of body.results) expect(result.reveal?.first).not.toBe(result.reveal?.second);
-    for (const vote of votes) expect(storedCount(t, vote.id)).toBe(1);
-    const row = t.server.context.db
-      .prepare('SELECT country, age_band, education FROM votes WHERE id = ?')
-      .get(votes[0]?.id as string);
+    for (const vote of votes) expect(await storedCount(t, vote.id)).toBe(1);
+    const row = (await t.server.context.db.one('SELECT country, age_band, education FROM votes WHERE id = ?', [votes[0]?.id as string]));
     expect(row).toEqual({ country: 'DE', age_band: '25-34', education: 'master' });
   });
 
@@ -61,7 +59,7 @@ describe('push: exactly-once votes with Replicache rules', () => {
         message: first.results[1].message,
       },
     ]);
-    expect(storedCount(t, votes[0]?.id as string)).toBe(1);
+    expect(await storedCount(t, votes[0]?.id as string)).toBe(1);
     expect(t.server.context.leaderboard.version).toBe(version);
   });
 
@@ -96,7 +94,7 @@ describe('push: exactly-once votes with Replicache rules', () => {
     expect(reply.body.lastSeq).toBe(2);
     const stolen = await push(t.url, other, crypto.randomUUID(), [voteFor(mine, 1)]);
     expect(stolen.body.results[0]).toMatchObject({ status: 'rejected', reason: 'foreign_ticket' });
-    expect(t.server.context.db.prepare('SELECT COUNT(*) AS n FROM votes WHERE lease_id = ?').get(mine.taskId)?.n).toBe(
+    expect((await t.server.context.db.one('SELECT COUNT(*) AS n FROM votes WHERE lease_id = ?', [mine.taskId]))?.n).toBe(
       0,
     );
     // The rightful owner can still vote on it.
@@ -112,7 +110,7 @@ describe('push: exactly-once votes with Replicache rules', () => {
     const reply = await push(t.url, token, installation, [first, second]);
     expect(reply.body.results.map((r: { status: string }) => r.status)).toEqual(['accepted', 'rejected']);
     expect(reply.body.results[1].reason).toBe('task_already_voted');
-    expect(t.server.context.db.prepare('SELECT choice FROM votes WHERE lease_id = ?').all(target.taskId)).toEqual([
+    expect((await t.server.context.db.many('SELECT choice FROM votes WHERE lease_id = ?', [target.taskId]))).toEqual([
       { choice: 'first' },
     ]);
   });
@@ -125,7 +123,7 @@ describe('push: exactly-once votes with Replicache rules', () => {
     expect(sameInstallation.body.results[0]).toMatchObject({ status: 'duplicate', original: 'accepted' });
     const elsewhere = await push(t.url, token, crypto.randomUUID(), [{ ...vote, seq: 1 }]);
     expect(elsewhere.body.results[0]).toMatchObject({ status: 'duplicate', original: 'accepted' });
-    expect(storedCount(t, vote.id)).toBe(1);
+    expect(await storedCount(t, vote.id)).toBe(1);
   });
 
   it('refuses a different vote under an already used seq instead of calling it a duplicate', async () => {
@@ -134,7 +132,7 @@ describe('push: exactly-once votes with Replicache rules', () => {
     const impostor = voteFor(task(), 1);
     const reply = await push(t.url, token, installation, [impostor]);
     expect(reply.body.results[0]).toMatchObject({ id: impostor.id, status: 'rejected', reason: 'seq_conflict' });
-    expect(storedCount(t, impostor.id)).toBe(0);
+    expect(await storedCount(t, impostor.id)).toBe(0);
   });
 
   it("refuses another account's installation id as a whole request", async () => {
@@ -164,7 +162,7 @@ describe('push: exactly-once votes with Replicache rules', () => {
     const reply = await push(t.url, token, crypto.randomUUID(), [voteFor(target, 1, { choice: 'cant_read' })]);
     expect(reply.body.results[0].status).toBe('accepted');
     expect(t.server.context.leaderboard.version).toBe(version);
-    const row = t.server.context.db.prepare('SELECT counted FROM votes WHERE lease_id = ?').get(target.taskId);
+    const row = (await t.server.context.db.one('SELECT counted FROM votes WHERE lease_id = ?', [target.taskId]));
     expect(row?.counted).toBe(0);
   });
 
@@ -172,7 +170,7 @@ describe('push: exactly-once votes with Replicache rules', () => {
     const installation = crypto.randomUUID();
     const session = await login(t.url, t.accounts.rater2);
     const own = await lease(t.url, session.accessToken, 2);
-    setSuspended(t.server.context.db, 'test', t.accounts.rater2.email, true);
+    await setSuspended(t.server.context.db, 'test', t.accounts.rater2.email, true);
     const reply = await push(
       t.url,
       session.accessToken,
@@ -182,7 +180,7 @@ describe('push: exactly-once votes with Replicache rules', () => {
     expect(reply.status).toBe(200);
     expect(reply.body.results.map((r: { reason: string }) => r.reason)).toEqual(['rater_suspended', 'rater_suspended']);
     expect(reply.body.lastSeq).toBe(2);
-    setSuspended(t.server.context.db, 'test', t.accounts.rater2.email, false);
+    await setSuspended(t.server.context.db, 'test', t.accounts.rater2.email, false);
   });
 });
 

@@ -11,7 +11,7 @@ import {
 import { addContributor } from '../../../server/admin/contributors';
 import { startServer } from '../../../server/app';
 import { DB_FILE } from '../../../server/db/open';
-import { call, login, startTestServer, type TestServer } from './helpers';
+import { call, login, onPostgres, startTestServer, type TestServer } from './helpers';
 
 /** Unflags, item marks and the team's votes: records and endpoints of their own, against the real server. */
 describe('review records of their own', () => {
@@ -55,9 +55,9 @@ describe('review records of their own', () => {
       ['flag', 'Fast on long prompts'],
       ['unflag', 'Talked it through'],
     ]);
-    const audited = t.server.context.db
-      .prepare(`SELECT target FROM audit_log WHERE action = 'flag.clear'`)
-      .all() as Array<{ target: string }>;
+    const audited = (await t.server.context.db.many(
+      `SELECT target FROM audit_log WHERE action = 'flag.clear'`,
+    )) as Array<{ target: string }>;
     expect(audited.map((row) => row.target)).toEqual([raterId]);
     await call(t.url, 'POST', '/v1/supervisor/flags', { token: supervisor, body: { raterId, note: 'Again' } });
     expect(await openFlags(raterId)).toBe(1);
@@ -74,9 +74,9 @@ describe('review records of their own', () => {
   });
 
   it("marks a team vote's item ambiguous or the vote wrong, tied to the vote and its item; other teams get 404", async () => {
-    const vote = t.server.context.db
-      .prepare(`SELECT v.id, v.task_id, a.public_id FROM votes v JOIN accounts a ON a.id = v.account_id LIMIT 1`)
-      .get() as { id: string; task_id: string; public_id: string };
+    const vote = (await t.server.context.db.one(
+      `SELECT v.id, v.task_id, a.public_id FROM votes v JOIN accounts a ON a.id = v.account_id LIMIT 1`,
+    )) as { id: string; task_id: string; public_id: string };
     const created = await call(t.url, 'POST', '/v1/supervisor/marks', {
       token: supervisor,
       body: { voteId: vote.id, mark: 'ambiguous', note: 'Both readings are fair' },
@@ -112,12 +112,11 @@ describe('review records of their own', () => {
 
   it("pages the team's votes with one cursor, each vote once, and nobody else's", async () => {
     const db = t.server.context.db;
-    const expected = db
-      .prepare(
-        `SELECT v.id FROM votes v JOIN accounts a ON a.id = v.account_id
+    const expected = (await db.many(
+      `SELECT v.id FROM votes v JOIN accounts a ON a.id = v.account_id
          JOIN accounts s ON s.id = a.supervisor_id WHERE s.email = ?`,
-      )
-      .all(t.accounts.supervisor.email) as Array<{ id: string }>;
+      [t.accounts.supervisor.email],
+    )) as Array<{ id: string }>;
     const seen: RaterVote[] = [];
     let cursor: string | null = null;
     do {
@@ -134,7 +133,8 @@ describe('review records of their own', () => {
   });
 });
 
-describe('the migration from `[kind]` note prefixes', () => {
+// SQLite's schema history: a PostgreSQL database starts at the schema that has the records.
+describe.skipIf(onPostgres)('the migration from `[kind]` note prefixes', () => {
   let t: TestServer;
   beforeAll(async () => {
     t = await startTestServer();
@@ -144,9 +144,9 @@ describe('the migration from `[kind]` note prefixes', () => {
   /** Puts the database back to schema 1, with notes as the desktop client wrote them before version 2. */
   function asSchemaV1(dataDir: string): { voteId: string; taskId: string } {
     const db = new DatabaseSync(join(dataDir, DB_FILE));
-    // Undo what schemas 2–4 added, so that every later migration runs again on this file.
+    // Undo what schemas 2–5 added, so that every later migration runs again on this file.
     db.exec(`DROP TABLE item_marks; ALTER TABLE flags DROP COLUMN kind; ALTER TABLE votes DROP COLUMN shown_first;
-      DROP TABLE leaderboard_counts; DROP TABLE leaderboard_raters; PRAGMA user_version = 1;`);
+      DROP TABLE leaderboard_counts; DROP TABLE leaderboard_raters; DROP TABLE counts_version; PRAGMA user_version = 1;`);
     const vote = db
       .prepare(
         `SELECT v.id, v.task_id, v.account_id FROM votes v JOIN accounts a ON a.id = v.account_id WHERE a.public_id = 'llmfao-worker-7' LIMIT 1`,
@@ -168,7 +168,7 @@ describe('the migration from `[kind]` note prefixes', () => {
   it('turns unflags into unflag records, marks into item marks, strips the prefixes, keeps other notes as they were', async () => {
     await t.server.close();
     const { voteId, taskId } = asSchemaV1(t.dataDir);
-    t.server = await startServer({ dataDir: t.dataDir, port: 0, demo: true, anomalyScanIntervalMs: 0 });
+    t.server = await startServer({ ...t.store, port: 0, demo: true, anomalyScanIntervalMs: 0 });
     const token = (await login(t.server.url, t.accounts.supervisor)).accessToken;
     const flags = await call(t.server.url, 'GET', '/v1/supervisor/flags?raterId=llmfao-worker-7', { token });
     expect(flags.body.flags.map((f: Flag) => [f.kind, f.note, f.voteId])).toEqual([

@@ -11,10 +11,10 @@ describe('the side order a vote was shown in', () => {
   let tasks: Task[];
   const reversed = (task: Task) => [task.responses[1].handle, task.responses[0].handle] as [string, string];
   const asSent = (task: Task) => [task.responses[0].handle, task.responses[1].handle] as [string, string];
-  const stored = (voteId: string) =>
-    t.server.context.db
-      .prepare('SELECT shown_first, swapped, model_a, model_b FROM votes WHERE id = ?')
-      .get(voteId) as {
+  const stored = async (voteId: string) =>
+    (await t.server.context.db.one('SELECT shown_first, swapped, model_a, model_b FROM votes WHERE id = ?', [
+      voteId,
+    ])) as {
       shown_first: 'a' | 'b' | null;
       swapped: number;
     };
@@ -37,7 +37,7 @@ describe('the side order a vote was shown in', () => {
     ];
     const reply = await push(t.url, token, installation, votes);
     expect(reply.body.results.map((r: { status: string }) => r.status)).toEqual(['accepted', 'accepted', 'accepted']);
-    const [first, second, legacy] = votes.map((vote) => stored(vote.id));
+    const [first, second, legacy] = await Promise.all(votes.map((vote) => stored(vote.id)));
     // responses[0] is model_b exactly when the lease swapped the sides.
     expect(first!.shown_first).toBe(first!.swapped ? 'b' : 'a');
     expect(second!.shown_first).toBe(second!.swapped ? 'a' : 'b');

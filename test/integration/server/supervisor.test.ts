@@ -95,7 +95,7 @@ describe('supervisor views over the demo team (124 LLMFAO raters + 2 demo raters
     expect(created.status).toBe(200);
     const listed = await call(t.url, 'GET', '/v1/supervisor/flags?raterId=llmfao-worker-58', { token: supervisor });
     expect(listed.body.flags.map((f: { note: string }) => f.note)).toContain('Check tie rate on creativity prompts');
-    const audit = t.server.context.db.prepare(`SELECT actor FROM audit_log WHERE action = 'flag.add'`).all();
+    const audit = (await t.server.context.db.many(`SELECT actor FROM audit_log WHERE action = 'flag.add'`));
     expect(audit.length).toBeGreaterThan(0);
 
     const { password } = await addContributor(t.server.context.db, 'test', {
@@ -118,8 +118,8 @@ describe('supervisor views over the demo team (124 LLMFAO raters + 2 demo raters
 
   it("opens only items the supervisor's team voted on; any other item is 404, like one that does not exist", async () => {
     const db = t.server.context.db;
-    const voted = db.prepare('SELECT task_id FROM votes LIMIT 1').get() as { task_id: string };
-    const unvoted = db.prepare('SELECT id FROM tasks WHERE id NOT IN (SELECT task_id FROM votes) LIMIT 1').get() as { id: string };
+    const voted = (await db.one('SELECT task_id FROM votes LIMIT 1')) as { task_id: string };
+    const unvoted = (await db.one('SELECT id FROM tasks WHERE id NOT IN (SELECT task_id FROM votes) LIMIT 1')) as { id: string };
     const own = await call(t.url, 'GET', `/v1/supervisor/items/${voted.task_id}`, { token: supervisor });
     expect(own.status).toBe(200);
     expect((await call(t.url, 'GET', `/v1/supervisor/items/${unvoted.id}`, { token: supervisor })).status).toBe(404);
@@ -144,10 +144,10 @@ describe('supervisor views over the demo team (124 LLMFAO raters + 2 demo raters
   });
 
   it('flags raters that fail the sequential anomaly test, once', async () => {
-    const first = runAnomalyScan(t.server.context.db);
+    const first = await runAnomalyScan(t.server.context.db);
     expect(first.tested).toBeGreaterThan(100);
     expect(first.flagged.length).toBeGreaterThan(0);
-    const again = runAnomalyScan(t.server.context.db);
+    const again = await runAnomalyScan(t.server.context.db);
     expect(again.flagged).toEqual([]);
     const reply = await call(t.url, 'GET', '/v1/supervisor/flags', { token: supervisor });
     const auto = reply.body.flags.filter((f: { source: string }) => f.source === 'anomaly_test');

@@ -9,23 +9,23 @@ describe('team quality in a worker thread', () => {
   let supervisor: AccountRow;
   beforeAll(async () => {
     t = await startTestServer();
-    supervisor = t.server.context.db
-      .prepare('SELECT * FROM accounts WHERE email = ?')
-      .get(t.accounts.supervisor.email) as unknown as AccountRow;
+    supervisor = (await t.server.context.db.one('SELECT * FROM accounts WHERE email = ?', [
+      t.accounts.supervisor.email,
+    ])) as unknown as AccountRow;
   });
   afterAll(() => t.close());
 
   it('computes what teamQuality computes on the server connection', async () => {
-    const team = teamOf(t.server.context.db, supervisor);
+    const team = await teamOf(t.server.context.db, supervisor);
     const fromWorker = await t.server.context.quality.forTeam(supervisor.id, team);
-    const direct = teamQuality(t.server.context.db, team);
+    const direct = await teamQuality(t.server.context.db, team);
     expect(fromWorker.pool).toEqual(direct.pool);
     expect([...fromWorker.byRater]).toEqual([...direct.byRater]);
   });
 
   it('answers a reload from cache until votes arrive, and shares one computation between concurrent loads', async () => {
     const { quality, db } = t.server.context;
-    const team = teamOf(db, supervisor);
+    const team = await teamOf(db, supervisor);
     const first = await quality.forTeam(supervisor.id, team);
     expect(await quality.forTeam(supervisor.id, team)).toBe(first);
 
@@ -35,7 +35,7 @@ describe('team quality in a worker thread', () => {
     const [a, b] = await Promise.all([quality.forTeam(supervisor.id, team), quality.forTeam(supervisor.id, team)]);
     expect(a).not.toBe(first);
     expect(b).toBe(a);
-    const raterId = findAccountByPublicId(db, rater.account.id)!.public_id;
+    const raterId = (await findAccountByPublicId(db, rater.account.id))!.public_id;
     expect(a.byRater.get(raterId)?.votes).toBe((first.byRater.get(raterId)?.votes ?? 0) + 1);
   });
 });

@@ -1,0 +1,205 @@
+/**
+ * Robustness of the board to adversarial raters: plain Bradley–Terry vs the defended pipeline
+ * (position-bias exclusion + gold gating + CrowdBT-style rater reliability). Known true strengths,
+ * ties, per-rater position bias. Default 200 models / 200k votes, each cell the mean over 3 seeds
+ * (about 20 s on 2 cores); `--quick` runs 60 models / 40k votes.
+ */
+import { normal, createRng, type Rng } from '../shared/ranking/random';
+import { sigmoid } from '../shared/ranking/likelihood';
+import { fitWithReliability, weightedFit, type RatedVote } from '../shared/ranking/raterReliability';
+
+const full = !process.argv.includes('--quick');
+const MODELS = full ? 200 : 60;
+const VOTES = full ? 200_000 : 40_000;
+const HONEST_RATERS = full ? 400 : 120;
+const RECOGNITION = 0.8;
+const SEEDS = [11, 12, 13];
+const TIE_RATE = 0.3;
+type Strategy = 'none' | 'stealth' | 'upvote' | 'downvote' | 'random' | 'position' | 'coordinated';
+
+interface World { strengths: Float64Array; target: number; rival: number }
+
+function rankOf(theta: Float64Array, model: number): number {
+  let r = 1;
+  for (let i = 0; i < theta.length; i++) if (theta[i]! > theta[model]!) r++;
+  return r;
+}
+
+function ranks(theta: Float64Array): Float64Array {
+  const order = [...theta.keys()].sort((x, y) => theta[y]! - theta[x]!);
+  const out = new Float64Array(theta.length);
+  order.forEach((m, i) => (out[m] = i + 1));
+  return out;
+}
+
+function spearman(x: Float64Array, y: Float64Array): number {
+  const rx = ranks(x), ry = ranks(y), n = x.length;
+  let d2 = 0;
+  for (let i = 0; i < n; i++) d2 += (rx[i]! - ry[i]!) ** 2;
+  return 1 - (6 * d2) / (n * (n * n - 1));
+}
+
+function kendall(x: Float64Array, y: Float64Array): number {
+  let s = 0, pairs = 0;
+  for (let i = 0; i < x.length; i++) for (let j = i + 1; j < x.length; j++) {
+    s += Math.sign(x[i]! - x[j]!) * Math.sign(y[i]! - y[j]!);
+    pairs++;
+  }
+  return s / pairs;
+}
+
+function honestVote(rng: Rng, w: World, a: number, b: number, bias: number): 0 | 0.5 | 1 {
+  const p = sigmoid(w.strengths[a]! - w.strengths[b]! + bias);
+  const tie = TIE_RATE * 2 * Math.min(p, 1 - p);
+  const u = rng.next();
+  if (u < tie) return 0.5;
+  return u < tie + p - tie / 2 ? 1 : 0;
+}
+
+function randomPair(rng: Rng, exclude = -1): [number, number] {
+  for (;;) {
+    const a = Math.floor(rng.next() * MODELS);
+    const b = (a + 1 + Math.floor(rng.next() * (MODELS - 1))) % MODELS;
+    if (a !== exclude && b !== exclude) return [a, b];
+  }
+}
+
+/** An adversarial vote; `focus` models (target or rival) are placed in the pair, side random. */
+function adversaryVote(rng: Rng, w: World, strategy: Strategy): RatedVote {
+  if (strategy === 'random') { const [a, b] = randomPair(rng); return { rater: 0, a, b, outcome: rng.next() < 0.5 ? 1 : 0 }; }
+  if (strategy === 'position') { const [a, b] = randomPair(rng); return { rater: 0, a, b, outcome: 1 }; }
+  if (strategy === 'stealth') return stealthVote(rng, w);
+  const focus = strategy === 'downvote' ? w.rival : w.target;
+  const [other] = randomPair(rng, focus);
+  const focusFirst = rng.next() < 0.5;
+  const a = focusFirst ? focus : other!;
+  const b = focusFirst ? other! : focus;
+  const recognised = rng.next() < RECOGNITION; // recognised: act on it; otherwise a wrong guess flips the act
+  const favourFocus = strategy !== 'downvote';
+  const pickFocus = recognised ? favourFocus : !favourFocus;
+  return { rater: 0, a, b, outcome: pickFocus === focusFirst ? 1 : 0 };
+}
+
+/** Takes every lease it is served (no skipping, so no concentration), honest unless it thinks it sees the target. */
+function stealthVote(rng: Rng, w: World): RatedVote {
+  const [a, b] = randomPair(rng);
+  const seen = a === w.target || b === w.target;
+  if (!seen) return { rater: 0, a, b, outcome: honestVote(rng, w, a, b, 0) };
+  const recognised = rng.next() < RECOGNITION;
+  return { rater: 0, a, b, outcome: (a === w.target) === recognised ? 1 : 0 };
+}
+
+interface Raters { votes: RatedVote[]; raters: number; goldAccuracy: Float64Array }
+
+function simulate(seed: number, w: World, strategy: Strategy, share: number): Raters {
+  const rng = createRng(seed, 7);
+  const adversaries = strategy === 'none' ? 0 : Math.max(3, Math.round(HONEST_RATERS * share / (1 - share)));
+  const raters = HONEST_RATERS + adversaries;
+  const bias = Float64Array.from({ length: HONEST_RATERS }, () => 0.15 * normal(rng));
+  const votes: RatedVote[] = [];
+  for (let v = 0; v < VOTES; v++) {
+    if (adversaries > 0 && rng.next() < share) {
+      const vote = adversaryVote(rng, w, strategy);
+      vote.rater = HONEST_RATERS + Math.floor(rng.next() * adversaries);
+      votes.push(vote);
+    } else {
+      const rater = Math.floor(rng.next() * HONEST_RATERS);
+      const [a, b] = randomPair(rng);
+      votes.push({ rater, a, b, outcome: honestVote(rng, w, a, b, bias[rater]!) });
+    }
+  }
+  // Gold: 20 planted items per rater; honest ~90 % right, careless strategies at chance,
+  // a coordinated group answers them right on purpose (the hard case).
+  const goldAccuracy = new Float64Array(raters);
+  for (let r = 0; r < raters; r++) {
+    const careless = r >= HONEST_RATERS && (strategy === 'random' || strategy === 'position');
+    const p = careless ? 0.5 : r >= HONEST_RATERS && strategy === 'coordinated' ? 1 : 0.9;
+    let right = 0;
+    for (let g = 0; g < 20; g++) if (rng.next() < p) right++;
+    goldAccuracy[r] = right / 20;
+  }
+  return { votes, raters, goldAccuracy };
+}
+
+/**
+ * Excludes raters failing gold (< 70 %), picking the first side far too often (z > 4 on decisive
+ * votes), or concentrating on one model: leases are assigned by the server uniformly over pairs, so
+ * a rater sees a given model in 2/n of tasks and can only exceed that by skipping leases (z > 6).
+ */
+function screen(sim: Raters): RatedVote[] {
+  const first = new Float64Array(sim.raters), decisive = new Float64Array(sim.raters), all = new Float64Array(sim.raters);
+  const perModel = new Float64Array(sim.raters * MODELS);
+  for (const v of sim.votes) {
+    all[v.rater]! += 1;
+    perModel[v.rater * MODELS + v.a]! += 1;
+    perModel[v.rater * MODELS + v.b]! += 1;
+    if (v.outcome !== 0.5) { decisive[v.rater]! += 1; if (v.outcome === 1) first[v.rater]! += 1; }
+  }
+  const excluded = new Uint8Array(sim.raters);
+  const q = 2 / MODELS;
+  for (let r = 0; r < sim.raters; r++) {
+    const n = decisive[r]!;
+    const z = n > 0 ? (first[r]! - n / 2) / Math.sqrt(n / 4) : 0;
+    let most = 0;
+    for (let m = 0; m < MODELS; m++) most = Math.max(most, perModel[r * MODELS + m]!);
+    const zFocus = all[r]! > 0 ? (most - all[r]! * q) / Math.sqrt(all[r]! * q * (1 - q)) : 0;
+    if (Math.abs(z) > 4 || zFocus > 6 || sim.goldAccuracy[r]! < 0.7) excluded[r] = 1;
+  }
+  return sim.votes.filter((v) => !excluded[v.rater]);
+}
+
+function main(): void {
+  const rng = createRng(2026, 3);
+  const strengths = Float64Array.from({ length: MODELS }, () => normal(rng));
+  const byStrength = [...strengths.keys()].sort((x, y) => strengths[y]! - strengths[x]!);
+  const w: World = { strengths, target: byStrength[Math.floor(MODELS / 2)]!, rival: byStrength[4]! };
+  const focusRank = (s: Strategy) => (s === 'downvote' ? w.rival : w.target);
+  console.log(`robustness: ${MODELS} models, ${VOTES} votes, ${HONEST_RATERS} honest raters, recognition ${RECOGNITION}`);
+  console.log('strategy     share  pipeline   target gain  spearman  kendall   ms');
+  const cases: [Strategy, number][] = [['none', 0]];
+  for (const s of ['stealth', 'upvote', 'downvote', 'random', 'position', 'coordinated'] as Strategy[]) for (const share of [0.05, 0.1, 0.2]) cases.push([s, share]);
+  for (const [strategy, share] of cases) {
+    const rows = { plain: { gain: 0, rho: 0, tau: 0, ms: 0 }, defended: { gain: 0, rho: 0, tau: 0, ms: 0 } };
+    const focus = focusRank(strategy);
+    const sign = strategy === 'downvote' ? -1 : 1;
+    for (const seed of SEEDS) {
+      const sim = simulate(seed, w, strategy, share);
+      let t = performance.now();
+      const plain = weightedFit(MODELS, sim.votes, null);
+      rows.plain.ms += performance.now() - t;
+      t = performance.now();
+      const defended = fitWithReliability(MODELS, sim.raters, screen(sim)).theta;
+      rows.defended.ms += performance.now() - t;
+      for (const [row, theta] of [[rows.plain, plain], [rows.defended, defended]] as const) {
+        // Gain against the true rank, so the "none" rows show the sampling noise of the measure itself.
+        row.gain += (sign * (rankOf(strengths, focus) - rankOf(theta, focus))) / SEEDS.length;
+        row.rho += spearman(theta, strengths) / SEEDS.length;
+        row.tau += kendall(theta, strengths) / SEEDS.length;
+      }
+    }
+    for (const [name, row] of [['plain BT', rows.plain], ['defended', rows.defended]] as const) {
+      console.log(`${strategy.padEnd(12)} ${String(share * 100).padStart(4)}%  ${name.padEnd(9)}  ${row.gain.toFixed(1).padStart(11)}  ${row.rho.toFixed(4)}    ${row.tau.toFixed(4)}  ${(row.ms / SEEDS.length).toFixed(0).padStart(5)}`);
+    }
+  }
+}
+
+/** `--scale`: wall time of the defended fit (8 reliability rounds) on 1M votes over 200 models. */
+function timeAtScale(): void {
+  const rng = createRng(5, 9);
+  const models = 200, raters = 2000, count = 1_000_000;
+  const w: World = { strengths: Float64Array.from({ length: models }, () => normal(rng)), target: 0, rival: 1 };
+  const votes: RatedVote[] = new Array<RatedVote>(count);
+  for (let v = 0; v < count; v++) {
+    const a = Math.floor(rng.next() * models);
+    const b = (a + 1 + Math.floor(rng.next() * (models - 1))) % models;
+    votes[v] = { rater: v % raters, a, b, outcome: honestVote(rng, w, a, b, 0) };
+  }
+  for (let run = 0; run < 3; run++) {
+    const t = performance.now();
+    fitWithReliability(models, raters, votes);
+    console.log(`defended fit, 1M votes, 200 models, ${raters} raters: ${(performance.now() - t).toFixed(0)} ms`);
+  }
+}
+
+if (process.argv.includes('--scale')) timeAtScale();
+else main();

@@ -11,7 +11,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = path.join(root, 'out', 'rank-cli');
-const entries = { rank: 'scripts/rank.ts', bootstrapWorker: 'scripts/rank/bootstrapWorker.ts' };
+const entries = {
+  rank: 'scripts/rank.ts',
+  bootstrapWorker: 'scripts/rank/bootstrapWorker.ts',
+  csvCountWorker: 'scripts/rank/csvCountWorker.ts',
+};
 const manifest = path.join(outdir, 'inputs.json');
 const bundle = path.join(outdir, 'rank.mjs');
 
@@ -25,7 +29,7 @@ function mtime(file) {
 
 /** True when the bundle is missing or any source it was built from changed since. */
 function isStale() {
-  const built = Math.min(mtime(bundle), mtime(path.join(outdir, 'bootstrapWorker.mjs')), mtime(manifest));
+  const built = Math.min(mtime(bundle), mtime(path.join(outdir, 'bootstrapWorker.mjs')), mtime(path.join(outdir, 'csvCountWorker.mjs')), mtime(manifest));
   if (Number.isNaN(built)) return true;
   let inputs;
   try {

@@ -9,7 +9,7 @@ import {
   type SegmentFilter,
 } from '../../shared/ranking/index';
 import { CliError, lineError } from './cliError';
-import { countCsvBytes } from './csvBytes';
+import { countCsvBytesParallel } from './parallelCsv';
 import { readCsvVotes } from './csvVotes';
 import { parseWinner, WINNER_VALUES } from './outcome';
 import { forEachJsonRecord } from './json';
@@ -22,19 +22,34 @@ export interface ReadVotes {
   matched: number;
 }
 
-/** Reads a CSV, JSON-array or JSONL vote file into pair counts, applying the segment filter. */
-export function readVotesFile(file: string, where: SegmentFilter): ReadVotes {
-  let bytes: Buffer;
+/**
+ * Reads a CSV, JSON-array or JSONL vote file into pair counts, applying the segment filter.
+ * The usual big file, a plain CSV ranked whole, takes the byte path (with `threads` > 1, two
+ * threads, the same counts); anything else, or any problem, takes the full parser.
+ */
+export async function readVotesFile(file: string, where: SegmentFilter, threads: number): Promise<ReadVotes> {
+  const bytes = readBytes(file);
+  const sink = new VoteSink(where);
+  if (isPlainCsvRankedWhole(file, where) && (await countCsvBytesParallel(file, bytes, sink, threads))) {
+    return sink.finish(file, where);
+  }
+  return readParsed(file, bytes, where, sink);
+}
+
+function readBytes(file: string): Buffer {
   try {
-    bytes = readFileSync(file);
+    return readFileSync(file);
   } catch (error) {
     throw new CliError(`cannot read ${file}: ${(error as Error).message}`);
   }
-  const sink = new VoteSink(where);
-  // The usual big file: a plain CSV ranked whole. Anything else, or any problem, takes the full parser.
-  if (extname(file).toLowerCase() === '.csv' && Object.keys(where).length === 0 && countCsvBytes(bytes, sink)) {
-    return sink.finish(file, where);
-  }
+}
+
+function isPlainCsvRankedWhole(file: string, where: SegmentFilter): boolean {
+  return extname(file).toLowerCase() === '.csv' && Object.keys(where).length === 0;
+}
+
+/** The full parser: any format, --where, and line-numbered errors. */
+function readParsed(file: string, bytes: Buffer, where: SegmentFilter, sink: VoteSink): ReadVotes {
   const text = bytes.toString('utf8');
   if (text.trim() === '') throw lineError(1, `${file} is empty`);
   const format = detectFormat(file, text);

@@ -285,6 +285,37 @@ describe('rank command', () => {
     expect(fromBytes.models.map((m) => m.model).sort()).toEqual(['alpha', 'beta', 'béta-ü', 'gamma']);
   });
 
+  it('counts a big CSV in two threads, compiled, exactly as the full parser reads it', () => {
+    // Above the 8 MB threshold of the two-thread byte path; a seeded mix of 40 models.
+    const lines = ['model_a,model_b,winner'];
+    let state = 7;
+    const next = (k: number): number => {
+      // mulberry32: a small seeded generator whose low bits are not correlated.
+      state = (state + 0x6d2b79f5) | 0;
+      let t = Math.imul(state ^ (state >>> 15), 1 | state);
+      t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
+      return ((t ^ (t >>> 14)) >>> 0) % k;
+    };
+    const winners = ['model_a', 'model_b', 'tie', 'both_bad'];
+    while (lines.length < 520_000) {
+      const a = next(40);
+      const b = (a + 1 + next(39)) % 40;
+      lines.push(`model-${a},model-${b},${winners[next(4)]}`);
+    }
+    const text = `${lines.join('\n')}\n`;
+    const bytePath = file('big.csv', text);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(8 * 1024 * 1024);
+    const compiled = spawnSync(process.execPath, ['scripts/rank.mjs', bytePath, '--json', '--threads', '2'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(compiled.stderr).toBe('');
+    const fromBytes = JSON.parse(compiled.stdout) as JsonOutput;
+    const fromText = JSON.parse(rank(file('big.txt', text), '--json').stdout) as JsonOutput;
+    expect(fromBytes.votes).toBe(519_999);
+    expect(fromBytes.models).toEqual(fromText.models);
+  });
+
   it('warns on stderr (and still succeeds) when a model never lost', () => {
     const run = rank(
       file('undefeated.csv', 'model_a,model_b,winner\na,b,model_a\nb,c,model_a\nc,b,model_a\na,c,model_a\n'),

@@ -1,0 +1,194 @@
+import { fitBradleyTerry } from './bradleyTerry';
+import { choleskyInPlace, choleskyInverse } from './linalg';
+import { informationInto, sigmoid } from './likelihood';
+import { normalCdf } from './normal';
+import type { PairTable } from './pairTable';
+import type { Rng } from './random';
+
+/**
+ * Active pair selection (docs/RANKING.md, "Active pair selection"): which model pairs a new
+ * vote teaches most about the ranking. Pure: the caller supplies the fit and the candidates.
+ *
+ * The fit is a Gaussian approximation of the posterior of θ: the ridge-penalised BT mode and
+ * Σ = (H + λI)⁻¹, H the Fisher information (the bread of the sandwich). One more vote on pair
+ * (a, b) with p = σ(θ_a − θ_b) adds I = p(1−p)·eeᵀ (e = e_a − e_b) to the information, so by
+ * Sherman–Morrison the posterior variance of model i drops by I·(Σe)_i² / (1 + I·eᵀΣe).
+ * The score of a pair is that drop summed over models with weights w_i ≥ 1 that grow with
+ * the uncertainty of model i's membership in the top K (a weighted A-optimal design).
+ */
+export interface ActiveFit {
+  n: number;
+  /** Natural-log strengths (penalised mode). */
+  theta: Float64Array;
+  /** Row-major n×n posterior covariance (H + λI)⁻¹. */
+  cov: Float64Array;
+}
+
+export interface ActivePolicyOptions {
+  /** Share of picks that follow the old least-voted rule, whatever the fit says (default 0.2). */
+  exploration: number;
+  /** A model with fewer votes than this gets its least-voted pair before anything else (default 5). */
+  minVotesPerModel: number;
+  /** The top of the board the weights care most about (default 10). */
+  topK: number;
+  /** Extra weight of a model whose top-K membership is a coin flip (default 4). */
+  topWeight: number;
+}
+
+export const DEFAULT_ACTIVE_POLICY: ActivePolicyOptions = {
+  exploration: 0.2,
+  minVotesPerModel: 5,
+  topK: 10,
+  topWeight: 4,
+};
+
+/** A pair that could be served: model indices of the fit and the votes it already has (votes + live leases). */
+export interface PairCandidate {
+  a: number;
+  b: number;
+  votes: number;
+}
+
+/** Prior precision λ on θ (natural-log scale): a N(0, 1/λ) prior keeps the fit finite before the MLE exists. */
+export const ACTIVE_PRIOR_PRECISION = 0.5;
+
+/** The Gaussian approximation of the posterior that the policy scores pairs with. */
+export function activeFit(table: PairTable, warmStart?: Float64Array): ActiveFit {
+  const n = table.n;
+  const fit = fitBradleyTerry(table, { ridge: ACTIVE_PRIOR_PRECISION, initial: warmStart });
+  const h = new Float64Array(n * n);
+  informationInto(table, fit.theta, ACTIVE_PRIOR_PRECISION, h);
+  if (!choleskyInPlace(h, n)) throw new Error('activeFit: information is not positive definite');
+  return { n, theta: fit.theta, cov: choleskyInverse(h, n) };
+}
+
+/**
+ * w_i = 1 + topWeight·2·min(q, 1−q), q = P(θ_i above the cut between the K-th and
+ * (K+1)-th model) under the marginal N(θ_i, Σ_ii): 1 for models surely in or surely out
+ * of the top K, 1 + topWeight for a coin flip.
+ */
+export function topUncertaintyWeights(fit: ActiveFit, options: ActivePolicyOptions): Float64Array {
+  const n = fit.n;
+  const weights = new Float64Array(n).fill(1);
+  if (options.topK <= 0 || options.topK >= n || options.topWeight === 0) return weights;
+  const sorted = Float64Array.from(fit.theta).sort().reverse();
+  const cut = (sorted[options.topK - 1]! + sorted[options.topK]!) / 2;
+  for (let i = 0; i < n; i++) {
+    const q = normalCdf((fit.theta[i]! - cut) / Math.sqrt(fit.cov[i * n + i]!));
+    weights[i] = 1 + options.topWeight * 2 * Math.min(q, 1 - q);
+  }
+  return weights;
+}
+
+/** Weighted drop of posterior variance from one more vote on (a, b); O(n). */
+export function pairInformation(fit: ActiveFit, weights: Float64Array, a: number, b: number): number {
+  const { n, cov, theta } = fit;
+  const p = sigmoid(theta[a]! - theta[b]!);
+  const fisher = p * (1 - p);
+  const rowA = a * n;
+  const rowB = b * n;
+  let weighted = 0;
+  for (let i = 0; i < n; i++) {
+    const u = cov[rowA + i]! - cov[rowB + i]!; // (Σe)_i, Σ symmetric
+    weighted += weights[i]! * u * u;
+  }
+  const variance = cov[rowA + a]! + cov[rowB + b]! - 2 * cov[rowA + b]!;
+  return (fisher * weighted) / (1 + fisher * variance);
+}
+
+export function scorePairs(
+  fit: ActiveFit,
+  candidates: readonly PairCandidate[],
+  options: ActivePolicyOptions = DEFAULT_ACTIVE_POLICY,
+): Float64Array {
+  const weights = topUncertaintyWeights(fit, options);
+  return Float64Array.from(candidates, (c) => pairInformation(fit, weights, c.a, c.b));
+}
+
+/**
+ * Indices of `count` distinct candidates, in pick order. Each pick is, in priority:
+ * 1. starvation guard — a model under minVotesPerModel (counted over the candidates) gets its
+ *    least-voted pair; 2. with probability `exploration`, the least-voted candidate (the old
+ *    rule, so every pair keeps being visited and a wrong fit cannot lock itself in);
+ * 3. otherwise a draw proportional to the score. Without a fit every pick is rule 1 or 2.
+ * Vote counts are bumped as picks are made, as the lease's load would be.
+ */
+export function choosePairs(
+  fit: ActiveFit | null,
+  candidates: readonly PairCandidate[],
+  count: number,
+  rng: Rng,
+  options: ActivePolicyOptions = DEFAULT_ACTIVE_POLICY,
+  scores: Float64Array | null = fit ? scorePairs(fit, candidates, options) : null,
+): number[] {
+  const votes = Float64Array.from(candidates, (c) => c.votes);
+  const modelVotes = votesPerModel(candidates);
+  const taken = new Uint8Array(candidates.length);
+  const picks: number[] = [];
+  let remaining = scores ? scores.reduce((s, x) => s + x, 0) : 0;
+  while (picks.length < Math.min(count, candidates.length)) {
+    const starved = starvedPair(candidates, votes, modelVotes, taken, options.minVotesPerModel);
+    let pick = starved;
+    if (pick < 0 && (!scores || remaining <= 0 || rng.next() < options.exploration))
+      pick = leastVoted(votes, taken);
+    if (pick < 0) pick = proportionalDraw(scores!, taken, remaining * rng.next());
+    taken[pick] = 1;
+    if (scores) remaining -= scores[pick]!;
+    picks.push(pick);
+    votes[pick]! += 1;
+    const c = candidates[pick]!;
+    modelVotes.set(c.a, (modelVotes.get(c.a) ?? 0) + 1);
+    modelVotes.set(c.b, (modelVotes.get(c.b) ?? 0) + 1);
+  }
+  return picks;
+}
+
+function votesPerModel(candidates: readonly PairCandidate[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const c of candidates) {
+    out.set(c.a, (out.get(c.a) ?? 0) + c.votes);
+    out.set(c.b, (out.get(c.b) ?? 0) + c.votes);
+  }
+  return out;
+}
+
+/** The least-voted untaken pair of the least-voted model under the floor, or −1. */
+function starvedPair(
+  candidates: readonly PairCandidate[],
+  votes: Float64Array,
+  modelVotes: Map<number, number>,
+  taken: Uint8Array,
+  floor: number,
+): number {
+  let best = -1;
+  let bestModel = Infinity;
+  for (let k = 0; k < candidates.length; k++) {
+    if (taken[k]) continue;
+    const c = candidates[k]!;
+    const weakest = Math.min(modelVotes.get(c.a) ?? 0, modelVotes.get(c.b) ?? 0);
+    if (weakest >= floor) continue;
+    if (weakest < bestModel || (weakest === bestModel && votes[k]! < votes[best]!)) {
+      best = k;
+      bestModel = weakest;
+    }
+  }
+  return best;
+}
+
+/** Ties go to the earlier candidate: callers list candidates in a shuffled order. */
+function leastVoted(votes: Float64Array, taken: Uint8Array): number {
+  let best = -1;
+  for (let k = 0; k < votes.length; k++) if (!taken[k] && (best < 0 || votes[k]! < votes[best]!)) best = k;
+  return best;
+}
+
+function proportionalDraw(scores: Float64Array, taken: Uint8Array, target: number): number {
+  let last = -1;
+  for (let k = 0; k < scores.length; k++) {
+    if (taken[k]) continue;
+    last = k;
+    target -= scores[k]!;
+    if (target < 0) return k;
+  }
+  return last;
+}

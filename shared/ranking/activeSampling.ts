@@ -110,8 +110,16 @@ export function scorePairs(
  * 1. starvation guard — a model under minVotesPerModel (counted over the candidates) gets its
  *    least-voted pair; 2. with probability `exploration`, the least-voted candidate (the old
  *    rule, so every pair keeps being visited and a wrong fit cannot lock itself in);
- * 3. otherwise a draw proportional to the score. Without a fit every pick is rule 1 or 2.
- * Vote counts are bumped as picks are made, as the lease's load would be.
+ * 3. otherwise the best-scoring pair (greedy). Without a fit every pick is rule 1 or 2.
+ *
+ * Greedy one pick at a time, not the top `count` of one scoring: after each pick Σ takes the
+ * Sherman–Morrison update of that vote, so a batch does not pile onto the one uncertain model
+ * every top pair involves. Re-scoring every pair after every pick would cost O(pairs·n) each,
+ * so the search is lazy (Minoux): a pair's stored score is re-computed only when it reaches the
+ * top of the heap, and taken if it is still the best. Scores carry a random factor in
+ * [1 − jitter, 1] so that raters leasing from the same fit at once do not all get the same pairs.
+ * `pending` (optional, per candidate) are votes the fit does not know yet (live leases): they
+ * are applied to Σ first, as if already answered.
  */
 export function choosePairs(
   fit: ActiveFit | null,
@@ -119,21 +127,20 @@ export function choosePairs(
   count: number,
   rng: Rng,
   options: ActivePolicyOptions = DEFAULT_ACTIVE_POLICY,
-  scores: Float64Array | null = fit ? scorePairs(fit, candidates, options) : null,
+  pending?: ArrayLike<number>,
 ): number[] {
   const votes = Float64Array.from(candidates, (c) => c.votes);
   const modelVotes = votesPerModel(candidates);
   const taken = new Uint8Array(candidates.length);
+  const greedy = fit ? new LazyGreedy(fit, candidates, rng, options, pending) : null;
   const picks: number[] = [];
-  let remaining = scores ? scores.reduce((s, x) => s + x, 0) : 0;
   while (picks.length < Math.min(count, candidates.length)) {
-    const starved = starvedPair(candidates, votes, modelVotes, taken, options.minVotesPerModel);
-    let pick = starved;
-    if (pick < 0 && (!scores || remaining <= 0 || rng.next() < options.exploration))
-      pick = leastVoted(votes, taken);
-    if (pick < 0) pick = proportionalDraw(scores!, taken, remaining * rng.next());
+    let pick = starvedPair(candidates, votes, modelVotes, taken, options.minVotesPerModel);
+    if (pick < 0 && (!greedy || rng.next() < options.exploration)) pick = leastVoted(votes, taken);
+    if (pick < 0) pick = greedy!.next(taken);
+    if (pick < 0) pick = leastVoted(votes, taken);
     taken[pick] = 1;
-    if (scores) remaining -= scores[pick]!;
+    greedy?.observe(pick);
     picks.push(pick);
     votes[pick]! += 1;
     const c = candidates[pick]!;
@@ -141,6 +148,114 @@ export function choosePairs(
     modelVotes.set(c.b, (modelVotes.get(c.b) ?? 0) + 1);
   }
   return picks;
+}
+
+/** Jitter of the greedy scores (see choosePairs). */
+const SCORE_JITTER = 0.2;
+
+class LazyGreedy {
+  private readonly fit: ActiveFit;
+  private readonly weights: Float64Array;
+  private readonly jitter: Float64Array;
+  private readonly heap: MaxHeap;
+  /** Picks (and pending votes) since each heap entry was scored; an entry scored at the current round is fresh. */
+  private round = 0;
+  private readonly scoredAt: Int32Array;
+
+  constructor(
+    fit: ActiveFit,
+    private readonly candidates: readonly PairCandidate[],
+    rng: Rng,
+    options: ActivePolicyOptions,
+    pending?: ArrayLike<number>,
+  ) {
+    // Σ is updated in place, so the caller's fit stays as it was.
+    this.fit = { n: fit.n, theta: fit.theta, cov: Float64Array.from(fit.cov) };
+    this.weights = topUncertaintyWeights(fit, options);
+    if (pending) for (let k = 0; k < candidates.length; k++) for (let v = 0; v < (pending[k] ?? 0); v++) this.observe(k);
+    this.jitter = Float64Array.from(candidates, () => 1 - SCORE_JITTER * rng.next());
+    this.scoredAt = new Int32Array(candidates.length).fill(this.round);
+    this.heap = new MaxHeap(candidates.length);
+    for (let k = 0; k < candidates.length; k++) this.heap.push(k, this.score(k));
+  }
+
+  private score(k: number): number {
+    const c = this.candidates[k]!;
+    return this.jitter[k]! * pairInformation(this.fit, this.weights, c.a, c.b);
+  }
+
+  /** The untaken candidate with the best current score, or −1. */
+  next(taken: Uint8Array): number {
+    while (this.heap.size > 0) {
+      const k = this.heap.pop();
+      if (taken[k]) continue;
+      if (this.scoredAt[k] === this.round) return k;
+      this.scoredAt[k] = this.round;
+      this.heap.push(k, this.score(k));
+    }
+    return -1;
+  }
+
+  /** One more vote on candidate k: Σ ← Σ − f·uuᵀ/(1 + f·v), u = Σe, f = p(1−p), v = eᵀΣe. */
+  observe(k: number): void {
+    const { n, cov, theta } = this.fit;
+    const c = this.candidates[k]!;
+    const p = sigmoid(theta[c.a]! - theta[c.b]!);
+    const f = p * (1 - p);
+    const u = new Float64Array(n);
+    for (let i = 0; i < n; i++) u[i] = cov[c.a * n + i]! - cov[c.b * n + i]!;
+    const scale = f / (1 + f * (u[c.a]! - u[c.b]!));
+    for (let i = 0; i < n; i++) {
+      const ui = scale * u[i]!;
+      const row = i * n;
+      for (let j = 0; j < n; j++) cov[row + j]! -= ui * u[j]!;
+    }
+    this.round += 1;
+  }
+}
+
+/** Binary max-heap of candidate indices keyed by score. */
+class MaxHeap {
+  private readonly items: Int32Array;
+  private readonly keys: Float64Array;
+  size = 0;
+
+  constructor(capacity: number) {
+    this.items = new Int32Array(capacity);
+    this.keys = new Float64Array(capacity);
+  }
+
+  push(item: number, key: number): void {
+    let i = this.size++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.keys[parent]! >= key) break;
+      this.items[i] = this.items[parent]!;
+      this.keys[i] = this.keys[parent]!;
+      i = parent;
+    }
+    this.items[i] = item;
+    this.keys[i] = key;
+  }
+
+  pop(): number {
+    const top = this.items[0]!;
+    const lastItem = this.items[--this.size]!;
+    const lastKey = this.keys[this.size]!;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= this.size) break;
+      if (child + 1 < this.size && this.keys[child + 1]! > this.keys[child]!) child++;
+      if (this.keys[child]! <= lastKey) break;
+      this.items[i] = this.items[child]!;
+      this.keys[i] = this.keys[child]!;
+      i = child;
+    }
+    this.items[i] = lastItem;
+    this.keys[i] = lastKey;
+    return top;
+  }
 }
 
 function votesPerModel(candidates: readonly PairCandidate[]): Map<number, number> {
@@ -180,15 +295,4 @@ function leastVoted(votes: Float64Array, taken: Uint8Array): number {
   let best = -1;
   for (let k = 0; k < votes.length; k++) if (!taken[k] && (best < 0 || votes[k]! < votes[best]!)) best = k;
   return best;
-}
-
-function proportionalDraw(scores: Float64Array, taken: Uint8Array, target: number): number {
-  let last = -1;
-  for (let k = 0; k < scores.length; k++) {
-    if (taken[k]) continue;
-    last = k;
-    target -= scores[k]!;
-    if (target < 0) return k;
-  }
-  return last;
 }

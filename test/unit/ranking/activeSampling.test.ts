@@ -119,13 +119,32 @@ describe('choosePairs', () => {
     const scores = scorePairs(fit, candidates);
     const rng = createRng(3);
     let chosenScore = 0;
-    const rounds = 200;
+    const rounds = 50;
     for (let r = 0; r < rounds; r++) {
-      const picks = choosePairs(fit, candidates, 5, rng, { ...DEFAULT_ACTIVE_POLICY, exploration: 0 }, scores);
+      const picks = choosePairs(fit, candidates, 5, rng, { ...DEFAULT_ACTIVE_POLICY, exploration: 0 });
       for (const k of picks) chosenScore += scores[k]! / (picks.length * rounds);
     }
     const mean = scores.reduce((s, x) => s + x, 0) / scores.length;
     expect(chosenScore).toBeGreaterThan(1.2 * mean);
+  });
+
+  it('spreads a batch: the pairs of one lease do not all involve the same model', () => {
+    const picks = choosePairs(fit, candidates, 10, createRng(6), { ...DEFAULT_ACTIVE_POLICY, exploration: 0 });
+    const perModel = new Map<number, number>();
+    for (const k of picks) for (const m of [candidates[k]!.a, candidates[k]!.b]) perModel.set(m, (perModel.get(m) ?? 0) + 1);
+    expect(Math.max(...perModel.values())).toBeLessThan(10);
+  });
+
+  it('counts pending votes (live leases) as if answered: a pair with many pending loses its edge', () => {
+    const two = [
+      { a: 5, b: 6, votes: 4 },
+      { a: 4, b: 7, votes: 4 },
+    ];
+    const options = { ...DEFAULT_ACTIVE_POLICY, exploration: 0, minVotesPerModel: 0 };
+    const fresh = scorePairs(fit, two, options);
+    const favourite = fresh[0]! > fresh[1]! ? 0 : 1;
+    const pending = favourite === 0 ? [400, 0] : [0, 400];
+    for (let seed = 0; seed < 5; seed++) expect(choosePairs(fit, two, 1, createRng(seed), options, pending)).toEqual([1 - favourite]);
   });
 
   it('never starves a model: one under the floor is served before any informative pair', () => {
@@ -135,14 +154,16 @@ describe('choosePairs', () => {
   });
 
   it('keeps the exploration floor: about that share of picks are least-voted pairs', () => {
-    // Pairs with a vote are the only ones the scores favour, so least-voted picks are the zero-vote ones.
-    const mixed = candidates.map((c, k) => ({ ...c, votes: k % 2 === 0 ? 10 : 0 }));
-    const scores = Float64Array.from(mixed, (c) => (c.votes > 0 ? 1 : 0));
+    // Unvoted but lopsided copies (model 0 vs 11) lose every greedy pick to the even, voted pair 5–6.
+    const mixed = [
+      ...Array.from({ length: 10 }, () => ({ a: 0, b: 11, votes: 0 })),
+      ...Array.from({ length: 10 }, () => ({ a: 5, b: 6, votes: 10 })),
+    ];
     const rng = createRng(5);
     let explored = 0;
     const rounds = 2000;
     for (let r = 0; r < rounds; r++) {
-      const [k] = choosePairs(fit, mixed, 1, rng, { ...DEFAULT_ACTIVE_POLICY, minVotesPerModel: 0 }, scores);
+      const [k] = choosePairs(fit, mixed, 1, rng, { ...DEFAULT_ACTIVE_POLICY, minVotesPerModel: 0 });
       if (mixed[k!]!.votes === 0) explored++;
     }
     expect(explored / rounds).toBeGreaterThan(0.16);

@@ -80,8 +80,11 @@ export function topUncertaintyWeights(fit: ActiveFit, options: ActivePolicyOptio
   return weights;
 }
 
-/** Weighted drop of posterior variance from one more vote on (a, b); O(n). */
-export function pairInformation(fit: ActiveFit, weights: Float64Array, a: number, b: number): number {
+/**
+ * Weighted drop of posterior variance from one more vote on (a, b), after `pending` votes on
+ * the same pair that Σ does not include yet; O(n).
+ */
+export function pairInformation(fit: ActiveFit, weights: Float64Array, a: number, b: number, pending = 0): number {
   const { n, cov, theta } = fit;
   const p = sigmoid(theta[a]! - theta[b]!);
   const fisher = p * (1 - p);
@@ -93,7 +96,7 @@ export function pairInformation(fit: ActiveFit, weights: Float64Array, a: number
     weighted += weights[i]! * u * u;
   }
   const variance = cov[rowA + a]! + cov[rowB + b]! - 2 * cov[rowA + b]!;
-  return (fisher * weighted) / (1 + fisher * variance);
+  return (fisher * weighted) / ((1 + pending * fisher * variance) * (1 + (pending + 1) * fisher * variance));
 }
 
 export function scorePairs(
@@ -118,8 +121,10 @@ export function scorePairs(
  * so the search is lazy (Minoux): a pair's stored score is re-computed only when it reaches the
  * top of the heap, and taken if it is still the best. Scores carry a random factor in
  * [1 − jitter, 1] so that raters leasing from the same fit at once do not all get the same pairs.
- * `pending` (optional, per candidate) are votes the fit does not know yet (live leases): they
- * are applied to Σ first, as if already answered.
+ * `pending` (optional, per candidate) are votes the fit does not know yet (live leases): a pair
+ * with m pending is scored as if they were answered, by the exact one-pair formula
+ * f·‖u‖²_w / ((1 + m·f·v)(1 + (m+1)·f·v)) — no extra cost, where updating Σ for every pending
+ * lease would cost O(n²) each; it leaves out what they teach about other pairs.
  */
 export function choosePairs(
   fit: ActiveFit | null,
@@ -158,9 +163,10 @@ class LazyGreedy {
   private readonly weights: Float64Array;
   private readonly jitter: Float64Array;
   private readonly heap: MaxHeap;
-  /** Picks (and pending votes) since each heap entry was scored; an entry scored at the current round is fresh. */
+  /** Picks made so far; a heap entry scored at the current round is fresh. */
   private round = 0;
   private readonly scoredAt: Int32Array;
+  private readonly pending: ArrayLike<number> | undefined;
 
   constructor(
     fit: ActiveFit,
@@ -172,7 +178,7 @@ class LazyGreedy {
     // Σ is updated in place, so the caller's fit stays as it was.
     this.fit = { n: fit.n, theta: fit.theta, cov: Float64Array.from(fit.cov) };
     this.weights = topUncertaintyWeights(fit, options);
-    if (pending) for (let k = 0; k < candidates.length; k++) for (let v = 0; v < (pending[k] ?? 0); v++) this.observe(k);
+    this.pending = pending;
     this.jitter = Float64Array.from(candidates, () => 1 - SCORE_JITTER * rng.next());
     this.scoredAt = new Int32Array(candidates.length).fill(this.round);
     this.heap = new MaxHeap(candidates.length);
@@ -181,7 +187,7 @@ class LazyGreedy {
 
   private score(k: number): number {
     const c = this.candidates[k]!;
-    return this.jitter[k]! * pairInformation(this.fit, this.weights, c.a, c.b);
+    return this.jitter[k]! * pairInformation(this.fit, this.weights, c.a, c.b, this.pending?.[k] ?? 0);
   }
 
   /** The untaken candidate with the best current score, or −1. */

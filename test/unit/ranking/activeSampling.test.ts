@@ -61,6 +61,27 @@ describe('pairInformation', () => {
     expect(pairInformation(fit, weights, a, b)).toBeCloseTo(drop, 10);
   });
 
+  it('with m pending votes on the pair, equals the drop from vote m + 1 after those m', () => {
+    const fit = activeFit(roundRobin([1, 0.5, 0, -0.5], 6));
+    const n = fit.n;
+    const weights = Float64Array.from([1, 1, 2, 1]);
+    const [a, b, m] = [0, 2, 7];
+    const p = 1 / (1 + Math.exp(fit.theta[b]! - fit.theta[a]!));
+    const withVotes = (votes: number) => {
+      const h = invert(fit.cov, n);
+      const f = votes * p * (1 - p);
+      h[a * n + a]! += f;
+      h[b * n + b]! += f;
+      h[a * n + b]! -= f;
+      h[b * n + a]! -= f;
+      return invert(h, n);
+    };
+    const [before, after] = [withVotes(m), withVotes(m + 1)];
+    let drop = 0;
+    for (let i = 0; i < n; i++) drop += weights[i]! * (before[i * n + i]! - after[i * n + i]!);
+    expect(pairInformation(fit, weights, a, b, m)).toBeCloseTo(drop, 10);
+  });
+
   it('prefers an evenly matched pair to a lopsided one with the same votes', () => {
     const fit = activeFit(roundRobin([3, 0.1, 0, -3], 10));
     const scores = scorePairs(fit, [

@@ -235,7 +235,7 @@ const HEADER = 'world / policy / seed            budget   width top10   needed s
 function simulations(policies: Array<[string, ActivePolicyOptions]>): void {
   const worlds = quick ? [{ n: 60, budget: 15_000, batch: 100 }] : [
     { n: 60, budget: 15_000, batch: 100 },
-    { n: 200, budget: 100_000, batch: 500 },
+    { n: 200, budget: 100_000, batch: 1000 },
   ];
   console.log(`simulation: N(0,1) strengths, ties ${TIE_RATE}, position bias sd ${POSITION_BIAS_SD}; baseline = least-voted`);
   console.log(HEADER);

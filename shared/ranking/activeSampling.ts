@@ -149,8 +149,8 @@ export function choosePairs(
     picks.push(pick);
     votes[pick]! += 1;
     const c = candidates[pick]!;
-    modelVotes.set(c.a, (modelVotes.get(c.a) ?? 0) + 1);
-    modelVotes.set(c.b, (modelVotes.get(c.b) ?? 0) + 1);
+    modelVotes[c.a]! += 1;
+    modelVotes[c.b]! += 1;
   }
   return picks;
 }
@@ -264,11 +264,14 @@ class MaxHeap {
   }
 }
 
-function votesPerModel(candidates: readonly PairCandidate[]): Map<number, number> {
-  const out = new Map<number, number>();
+/** Votes per model index over the candidates; NaN marks an index no candidate uses. */
+function votesPerModel(candidates: readonly PairCandidate[]): Float64Array {
+  let size = 0;
+  for (const c of candidates) size = Math.max(size, c.a + 1, c.b + 1);
+  const out = new Float64Array(size).fill(NaN);
   for (const c of candidates) {
-    out.set(c.a, (out.get(c.a) ?? 0) + c.votes);
-    out.set(c.b, (out.get(c.b) ?? 0) + c.votes);
+    out[c.a] = (out[c.a] || 0) + c.votes;
+    out[c.b] = (out[c.b] || 0) + c.votes;
   }
   return out;
 }
@@ -277,16 +280,20 @@ function votesPerModel(candidates: readonly PairCandidate[]): Map<number, number
 function starvedPair(
   candidates: readonly PairCandidate[],
   votes: Float64Array,
-  modelVotes: Map<number, number>,
+  modelVotes: Float64Array,
   taken: Uint8Array,
   floor: number,
 ): number {
+  // O(models) check first: the O(pairs) scan runs only while some model is under the floor.
+  let lowest = Infinity;
+  for (const v of modelVotes) if (v < lowest) lowest = v;
+  if (!(lowest < floor)) return -1;
   let best = -1;
   let bestModel = Infinity;
   for (let k = 0; k < candidates.length; k++) {
     if (taken[k]) continue;
     const c = candidates[k]!;
-    const weakest = Math.min(modelVotes.get(c.a) ?? 0, modelVotes.get(c.b) ?? 0);
+    const weakest = Math.min(modelVotes[c.a]!, modelVotes[c.b]!);
     if (weakest >= floor) continue;
     if (weakest < bestModel || (weakest === bestModel && votes[k]! < votes[best]!)) {
       best = k;

@@ -3,7 +3,8 @@
  * replaying a real vote pool. For each run the baseline spends a fixed budget; the question is
  * how many votes the active policy needs to reach the baseline's mean 95 % interval width
  * (sandwich, rating points) AND its top-10 recall (overlap with the true top 10). Savings
- * = 1 − needed / budget, where needed is the first batch from which both stay reached. Prints numbers only; `--quick` runs the 60-model world and the replay.
+ * = 1 − needed / budget, where needed is the first batch from which both stay reached.
+ * `--select` instead times the server's per-lease selection (least-voted vs active) on the demo data. Prints numbers only; `--quick` runs the 60-model world and the replay.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -40,7 +41,10 @@ class Tally {
   readonly perModel: Float64Array;
   total = 0;
 
-  constructor(readonly n: number, pairs?: Array<[number, number]>) {
+  constructor(
+    readonly n: number,
+    pairs?: Array<[number, number]>,
+  ) {
     if (pairs) this.pairs = pairs;
     else for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) this.pairs.push([a, b]);
     this.winsA = new Float64Array(this.pairs.length);
@@ -114,7 +118,7 @@ function simulatedWorld(n: number, seed: number): Source {
   const rng = createRng(seed, 101);
   const strengths = Float64Array.from({ length: n }, () => normal(rng));
   const raters = Float64Array.from({ length: 200 }, () => POSITION_BIAS_SD * normal(rng));
-  const order = shuffled(n * (n - 1) / 2, rng);
+  const order = shuffled((n * (n - 1)) / 2, rng);
   const pairs: Array<[number, number]> = [];
   for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) pairs.push([a, b]);
   return {
@@ -194,7 +198,14 @@ function firstReaching(r: RunResult, ok: (c: RunResult['checkpoints'][number]) =
   return first;
 }
 
-function compare(source: Source, policy: ActivePolicyOptions, budget: number, batch: number, seed: number, cap: number): Comparison {
+function compare(
+  source: Source,
+  policy: ActivePolicyOptions,
+  budget: number,
+  batch: number,
+  seed: number,
+  cap: number,
+): Comparison {
   const base = run(source, null, budget, batch, seed);
   const end = base.checkpoints.at(-1)!;
   const active = run(source, policy, cap, batch, seed);
@@ -233,11 +244,15 @@ function meanSaving(savings: number[]): string {
 const HEADER = 'world / policy / seed            budget   width top10   needed saving   (width alone, top-10 alone)';
 
 function simulations(policies: Array<[string, ActivePolicyOptions]>): void {
-  const worlds = quick ? [{ n: 60, budget: 15_000, batch: 100 }] : [
-    { n: 60, budget: 15_000, batch: 100 },
-    { n: 200, budget: 100_000, batch: 1000 },
-  ];
-  console.log(`simulation: N(0,1) strengths, ties ${TIE_RATE}, position bias sd ${POSITION_BIAS_SD}; baseline = least-voted`);
+  const worlds = quick
+    ? [{ n: 60, budget: 15_000, batch: 100 }]
+    : [
+        { n: 60, budget: 15_000, batch: 100 },
+        { n: 200, budget: 100_000, batch: 1000 },
+      ];
+  console.log(
+    `simulation: N(0,1) strengths, ties ${TIE_RATE}, position bias sd ${POSITION_BIAS_SD}; baseline = least-voted`,
+  );
   console.log(HEADER);
   for (const w of worlds)
     for (const [name, policy] of policies) {
@@ -289,7 +304,9 @@ function llmfaoPool(seed: number): Source {
     truthTop: topSet(truth, 10),
     tally: () => new Tally(n, pairs),
     candidates: (tally) =>
-      order.filter((k) => tally.votes(k) < pools[k]!.length).map((k) => ({ k, a: pairs[k]![0], b: pairs[k]![1], votes: tally.votes(k) })),
+      order
+        .filter((k) => tally.votes(k) < pools[k]!.length)
+        .map((k) => ({ k, a: pairs[k]![0], b: pairs[k]![1], votes: tally.votes(k) })),
     vote: (k, tally) => pools[k]![tally.votes(k)]!,
   };
 }
@@ -313,7 +330,57 @@ const policies: Array<[string, ActivePolicyOptions]> = [
   ['active', DEFAULT_ACTIVE_POLICY],
   ['no top weight, 10% explore', { ...DEFAULT_ACTIVE_POLICY, topWeight: 0, exploration: 0.1 }],
 ];
+/**
+ * `--select`: what choosing a lease's normal items costs on the server, in process (no HTTP, so
+ * the number is the selection itself, not queueing): least-voted vs active, demo data, a rater
+ * reading en/ja/ko/bn, count 5, 200 leases each. The active fit is made once (first call).
+ */
+async function selectionCost(): Promise<void> {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { openDatabase } = await import('../server/db/open');
+  const { seedDemoIfEmpty } = await import('../server/demo/seed');
+  const { loadCube } = await import('../server/leaderboard/load');
+  const { LeaderboardService } = await import('../server/leaderboard/service');
+  const { pickActive, pickNormal } = await import('../server/tasks/select');
+  const dir = mkdtempSync(join(tmpdir(), 'verdict-select-'));
+  const db = await openDatabase(dir);
+  try {
+    await seedDemoIfEmpty(db, dir);
+    const service = new LeaderboardService(await loadCube(db), { minRaters: 5, statsMaxStaleMs: 0 });
+    const account = (await db.one<{ id: number }>("SELECT id FROM accounts WHERE role = 'rater' LIMIT 1"))!.id;
+    const languages = ['en', 'ja', 'ko', 'bn'];
+    const first = performance.now();
+    await pickActive(db, service, account, languages, 5, 7);
+    console.log(
+      `\nselection per lease (in process, 4 languages, count 5): first active call incl. fits ${(performance.now() - first).toFixed(1)} ms`,
+    );
+    for (const [name, pick] of [
+      ['least-voted', () => pickNormal(db, account, languages, 5, 7)],
+      ['active', () => pickActive(db, service, account, languages, 5, 7)],
+    ] as const) {
+      const times: number[] = [];
+      for (let i = 0; i < 200; i++) {
+        const t = performance.now();
+        await pick();
+        times.push(performance.now() - t);
+      }
+      times.sort((x, y) => x - y);
+      console.log(`  ${name.padEnd(12)} p50 ${times[100]!.toFixed(2)} ms, p99 ${times[197]!.toFixed(2)} ms`);
+    }
+  } finally {
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const started = performance.now();
-simulations(policies);
-replay(policies);
-console.log(`\n${((performance.now() - started) / 1000).toFixed(1)} s; loadavg ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
+if (process.argv.includes('--select')) await selectionCost();
+else {
+  simulations(policies);
+  replay(policies);
+}
+console.log(
+  `\n${((performance.now() - started) / 1000).toFixed(1)} s; loadavg ${readFileSync('/proc/loadavg', 'utf8').trim()}`,
+);

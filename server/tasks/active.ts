@@ -36,7 +36,11 @@ export function languageFit(counts: PairCounts, models: string[]): LanguageFit {
     const [i, j] = [index.get(x), index.get(y)];
     if (i === undefined || j === undefined) continue;
     votes.set(pairKey(x, y), row.winsA + row.winsB + row.ties + row.bothBad);
-    rows.push(i < j ? { ...row, a: i, b: j } : { a: j, b: i, winsA: row.winsB, winsB: row.winsA, ties: row.ties, bothBad: row.bothBad });
+    rows.push(
+      i < j
+        ? { ...row, a: i, b: j }
+        : { a: j, b: i, winsA: row.winsB, winsB: row.winsA, ties: row.ties, bothBad: row.bothBad },
+    );
   }
   return { fit: activeFit(toPairTable({ models, rows })), index, votes };
 }
@@ -58,10 +62,9 @@ export async function rankPairsForLease(
   lang: string,
   limit: number,
 ): Promise<string[]> {
-  const rows = (await sql(
-    db,
-    'SELECT pair_key, assigned FROM pair_load WHERE lang_base = ? ORDER BY shuffle',
-  ).all(lang)) as unknown as LoadRow[];
+  const rows = (await sql(db, 'SELECT pair_key, assigned FROM pair_load WHERE lang_base = ? ORDER BY shuffle').all(
+    lang,
+  )) as unknown as LoadRow[];
   if (rows.length === 0) return [];
   const models = [...new Set(rows.flatMap((row) => row.pair_key.split('\u001f')))].sort((x, y) =>
     x < y ? -1 : x > y ? 1 : 0,

@@ -67,7 +67,13 @@ export async function pickNormal(
 }
 
 /** One item of a given pair that this rater may take, or undefined. */
-async function firstOfPair(db: Db, lang: string, pair: string, accountId: number, cap: number): Promise<string | undefined> {
+async function firstOfPair(
+  db: Db,
+  lang: string,
+  pair: string,
+  accountId: number,
+  cap: number,
+): Promise<string | undefined> {
   const available = AVAILABLE.replace('p.lang_base', ':lang').replace('p.pair_key', ':pair');
   const row = (await sql(db, `SELECT t.id FROM tasks t WHERE ${available} ORDER BY t.shuffle LIMIT 1`).get({
     lang,
@@ -107,8 +113,7 @@ export async function pickActive(
   for (let i = 0; chosen.size < count && perLanguage.some((ids) => i < ids.length); i++)
     for (const ids of perLanguage) if (i < ids.length && chosen.size < count) chosen.add(ids[i]!);
   if (chosen.size < count)
-    for (const id of await pickNormal(db, accountId, languages, count, cap))
-      if (chosen.size < count) chosen.add(id);
+    for (const id of await pickNormal(db, accountId, languages, count, cap)) if (chosen.size < count) chosen.add(id);
   return [...chosen];
 }
 

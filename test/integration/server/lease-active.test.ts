@@ -37,7 +37,9 @@ async function leasedRows(t: TestServer, taskIds: string[]) {
 async function englishScores(t: TestServer): Promise<Map<string, number>> {
   const db = t.server.context.db;
   const pairs = await db.many<{ pair_key: string }>(`SELECT pair_key FROM pair_load WHERE lang_base = 'en'`);
-  const models = [...new Set(pairs.flatMap((p) => p.pair_key.split('\u001f')))].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  const models = [...new Set(pairs.flatMap((p) => p.pair_key.split('\u001f')))].sort((x, y) =>
+    x < y ? -1 : x > y ? 1 : 0,
+  );
   const counts = t.server.context.leaderboard.pairFit('en', 'test', (c) => c);
   const view = languageFit(counts, models);
   const candidates = pairs.map((p) => {
@@ -68,7 +70,10 @@ describe('active pair selection in leasing (pairSelection = active)', () => {
     const means: number[] = [];
     for (const t of [active, leastVoted]) {
       const token = await newRater(t, 'en@verdict.example', 'en:C1');
-      const rows = await leasedRows(t, (await lease(t.url, token, 40)).map((task) => task.taskId));
+      const rows = await leasedRows(
+        t,
+        (await lease(t.url, token, 40)).map((task) => task.taskId),
+      );
       expect(rows).toHaveLength(40);
       expect(new Set(rows.map((row) => row.pair_key)).size).toBe(40);
       means.push(mean(rows.map((row) => scores.get(row.pair_key)!)));
@@ -83,7 +88,10 @@ describe('active pair selection in leasing (pairSelection = active)', () => {
     const pairs = await db.many<{ pair_key: string }>(`SELECT pair_key FROM pair_load WHERE lang_base = 'ja'`);
     const models = new Set(pairs.flatMap((p) => p.pair_key.split('\u001f')));
     const token = await newRater(active, 'ja@verdict.example', 'ja:C1');
-    const rows = await leasedRows(active, (await lease(active.url, token, models.size)).map((task) => task.taskId));
+    const rows = await leasedRows(
+      active,
+      (await lease(active.url, token, models.size)).map((task) => task.taskId),
+    );
     const served = new Set(rows.flatMap((row) => [row.model_a, row.model_b]));
     expect(served).toEqual(models);
   });
@@ -93,8 +101,18 @@ describe('active pair selection in leasing (pairSelection = active)', () => {
     try {
       const token = await newRater(t, 'gold@verdict.example', 'en:C1');
       const first = await lease(t.url, token, 20);
-      await push(t.url, token, crypto.randomUUID(), first.map((task, i) => voteFor(task, i + 1)));
-      const kinds = (await leasedRows(t, (await lease(t.url, token, 20)).map((task) => task.taskId))).map((r) => r.kind);
+      await push(
+        t.url,
+        token,
+        crypto.randomUUID(),
+        first.map((task, i) => voteFor(task, i + 1)),
+      );
+      const kinds = (
+        await leasedRows(
+          t,
+          (await lease(t.url, token, 20)).map((task) => task.taskId),
+        )
+      ).map((r) => r.kind);
       expect(kinds).toContain('gold');
       expect(kinds).toContain('repeat');
     } finally {

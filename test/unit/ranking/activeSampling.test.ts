@@ -13,7 +13,14 @@ import { toPairTable } from '../../../shared/ranking/pairTable';
 import { createRng } from '../../../shared/ranking/random';
 import type { PairCountRow } from '../../../shared/ranking/types';
 
-const row = (a: number, b: number, winsA: number, winsB: number): PairCountRow => ({ a, b, winsA, winsB, ties: 0, bothBad: 0 });
+const row = (a: number, b: number, winsA: number, winsB: number): PairCountRow => ({
+  a,
+  b,
+  winsA,
+  winsB,
+  ties: 0,
+  bothBad: 0,
+});
 
 /** Every pair of n models, each with `votes` votes split by the true strengths (rounded). */
 function roundRobin(strengths: number[], votes: number) {
@@ -152,7 +159,8 @@ describe('choosePairs', () => {
   it('spreads a batch: the pairs of one lease do not all involve the same model', () => {
     const picks = choosePairs(fit, candidates, 10, createRng(6), { ...DEFAULT_ACTIVE_POLICY, exploration: 0 });
     const perModel = new Map<number, number>();
-    for (const k of picks) for (const m of [candidates[k]!.a, candidates[k]!.b]) perModel.set(m, (perModel.get(m) ?? 0) + 1);
+    for (const k of picks)
+      for (const m of [candidates[k]!.a, candidates[k]!.b]) perModel.set(m, (perModel.get(m) ?? 0) + 1);
     expect(Math.max(...perModel.values())).toBeLessThan(10);
   });
 
@@ -165,7 +173,8 @@ describe('choosePairs', () => {
     const fresh = scorePairs(fit, two, options);
     const favourite = fresh[0]! > fresh[1]! ? 0 : 1;
     const pending = favourite === 0 ? [400, 0] : [0, 400];
-    for (let seed = 0; seed < 5; seed++) expect(choosePairs(fit, two, 1, createRng(seed), options, pending)).toEqual([1 - favourite]);
+    for (let seed = 0; seed < 5; seed++)
+      expect(choosePairs(fit, two, 1, createRng(seed), options, pending)).toEqual([1 - favourite]);
   });
 
   it('never starves a model: one under the floor is served before any informative pair', () => {

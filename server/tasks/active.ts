@@ -50,6 +50,31 @@ interface LoadRow {
   assigned: number;
 }
 
+/** The fit plus, per pair_load row (in shuffle order), its model indices and the votes the fit saw. */
+interface LeaseView {
+  fit: ActiveFit;
+  a: Int32Array;
+  b: Int32Array;
+  fitted: Float64Array;
+}
+
+function leaseView(counts: PairCounts, rows: LoadRow[]): LeaseView {
+  const models = [...new Set(rows.flatMap((row) => row.pair_key.split('\u001f')))].sort((x, y) =>
+    x < y ? -1 : x > y ? 1 : 0,
+  );
+  const view = languageFit(counts, models);
+  const a = new Int32Array(rows.length);
+  const b = new Int32Array(rows.length);
+  const fitted = new Float64Array(rows.length);
+  rows.forEach((row, k) => {
+    const [x, y] = row.pair_key.split('\u001f') as [string, string];
+    a[k] = view.index.get(x)!;
+    b[k] = view.index.get(y)!;
+    fitted[k] = view.votes.get(row.pair_key) ?? 0;
+  });
+  return { fit: view.fit, a, b, fitted };
+}
+
 /**
  * The language's pairs in the order the active policy would serve them (up to `limit`).
  * Reads every pair_load row of the language (one indexed range scan) and scores them on the
@@ -66,16 +91,15 @@ export async function rankPairsForLease(
     lang,
   )) as unknown as LoadRow[];
   if (rows.length === 0) return [];
-  const models = [...new Set(rows.flatMap((row) => row.pair_key.split('\u001f')))].sort((x, y) =>
-    x < y ? -1 : x > y ? 1 : 0,
-  );
-  const view = leaderboard.pairFit(lang, models.join('\u0000'), (counts) => languageFit(counts, models));
-  const candidates: PairCandidate[] = [];
-  const pending: number[] = [];
-  for (const row of rows) {
-    const [x, y] = row.pair_key.split('\u001f') as [string, string];
-    candidates.push({ a: view.index.get(x)!, b: view.index.get(y)!, votes: row.assigned });
-    pending.push(Math.max(0, row.assigned - (view.votes.get(row.pair_key) ?? 0)));
+  // pair_load rows are only ever added (imports), never removed or re-shuffled, so their count
+  // names the language's pair list and its order: the layout is cached with the fit.
+  const view = leaderboard.pairFit(lang, `pairs:${rows.length}`, (counts) => leaseView(counts, rows));
+  const candidates: PairCandidate[] = new Array<PairCandidate>(rows.length);
+  const pending = new Float64Array(rows.length);
+  for (let k = 0; k < rows.length; k++) {
+    const assigned = rows[k]!.assigned;
+    candidates[k] = { a: view.a[k]!, b: view.b[k]!, votes: assigned };
+    pending[k] = Math.max(0, assigned - view.fitted[k]!);
   }
   const rng = createRng(randomInt(2 ** 31));
   return choosePairs(view.fit, candidates, limit, rng, DEFAULT_ACTIVE_POLICY, pending).map((k) => rows[k]!.pair_key);

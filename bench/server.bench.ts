@@ -178,6 +178,8 @@ async function leaseLatency() {
     ...FAST,
     maxRatersPerTask: RATERS + 10,
     maxOpenLeasesPerRater: 100_000,
+    // BENCH_PAIR_SELECTION=active measures the active policy (docs/SERVER.md); least-voted otherwise.
+    pairSelection: process.env.BENCH_PAIR_SELECTION === 'active' ? 'active' : 'least_voted',
   });
   try {
     const tokens = await Promise.all(
@@ -206,7 +208,9 @@ async function leaseLatency() {
     const paced = await pacedLeases(url, tokens, 2000, 15_000);
     // Closed loop: every rater re-leases the moment its previous lease returns (saturation; latency = queueing).
     const saturated = await fire(REQUESTS);
-    console.log(`\n2. Lease latency (${RATERS} concurrent raters, POST /v1/tasks/lease {count: 5}, demo data)`);
+    console.log(
+      `\n2. Lease latency (${RATERS} concurrent raters, POST /v1/tasks/lease {count: 5}, demo data, ${process.env.BENCH_PAIR_SELECTION === 'active' ? 'active' : 'least-voted'} pair selection)`,
+    );
     const s = saturated.latency;
     console.log(
       `   paced (each rater every 2 s, ${fmt(paced.count)} leases): p50 ${fmt(paced.p50, 1)} ms, p90 ${fmt(paced.p90, 1)} ms, p99 ${fmt(paced.p99, 1)} ms, max ${fmt(paced.max)} ms; ${fmt(paced.perSecond)} req/s; failures ${paced.failures}`,

@@ -36,6 +36,11 @@ export interface ServerOptions {
   maxOpenLeasesPerRater: number;
   goldShare: number;
   repeatShare: number;
+  /**
+   * How normal items are chosen: `least_voted` (the least-loaded pairs first) or `active` (pairs by
+   * expected information from the language's current BT fit; docs/SERVER.md, docs/RANKING.md).
+   */
+  pairSelection: 'least_voted' | 'active';
   /** A vote is re-shown (sides swapped) only after this long, so the rater cannot simply remember it. */
   repeatMinAgeMs: number;
   /** Votes faster than this (client active time, or server time since lease) are rejected as too fast. */
@@ -69,6 +74,7 @@ export const DEFAULT_OPTIONS: Omit<ServerOptions, 'dataDir'> = {
   maxOpenLeasesPerRater: 200,
   goldShare: 0.05,
   repeatShare: 0.05,
+  pairSelection: 'least_voted',
   repeatMinAgeMs: 30 * 60_000,
   minActiveMs: 3000,
   minRaters: 5,

@@ -5,6 +5,7 @@ import { DEMO_ACCOUNTS_FILE } from './demo/accounts';
 
 /**
  * CLI: `npm run server -- [--port 8787] [--data DIR] [--database postgres://…] [--demo] [--host 127.0.0.1]`
+ *   [--pair-selection least_voted|active] (and the other options below)
  * (VERDICT_DATABASE_URL works like --database).
  * The first stdout line is exactly "Verdict server listening on <url>";
  * scripts and tests wait for it.
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     'provisional-min-votes': { type: 'string' },
     'stats-max-stale-ms': { type: 'string' },
     'trust-proxy': { type: 'string' },
+    'pair-selection': { type: 'string' },
   },
   strict: true,
 });
@@ -34,6 +36,11 @@ function numberOption(name: string, raw: string | undefined): number | undefined
   const value = Number(raw);
   if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a non-negative number, got "${raw}"`);
   return value;
+}
+
+function pairSelectionOption(raw: string | undefined): 'least_voted' | 'active' | undefined {
+  if (raw === undefined || raw === 'least_voted' || raw === 'active') return raw;
+  throw new Error(`--pair-selection must be least_voted or active, got "${raw}"`);
 }
 
 const dataDir = resolve(values.data);
@@ -57,6 +64,7 @@ const optional = {
   statsMaxStaleMs: numberOption('stats-max-stale-ms', values['stats-max-stale-ms']),
   poolSize: numberOption('pool-size', values['pool-size']),
   statementTimeoutMs: numberOption('statement-timeout-ms', values['statement-timeout-ms']),
+  pairSelection: pairSelectionOption(values['pair-selection']),
 };
 // The URL carries a password: prefer the environment to the command line, which `ps` shows.
 const databaseUrl = values.database ?? process.env.VERDICT_DATABASE_URL;

@@ -2,6 +2,7 @@ import type {
   CountsResponse,
   CountsSegment,
   LeaderboardResponse,
+  PairCounts,
   SegmentField,
   SegmentFilter,
   WeightScheme,
@@ -13,6 +14,7 @@ import {
 } from '../../shared/protocol/leaderboard';
 import { markProvisional, rankModels } from '../../shared/ranking';
 import { HttpError } from '../http/errors';
+import { baseLanguage } from '../tasks/languages';
 import type { Store } from '../store/types';
 import type { VoteRecord } from '../votes/store';
 import { mergeCells, type Cell, type SegmentCube } from './cube';
@@ -26,6 +28,7 @@ interface Cached {
 }
 
 const MAX_CACHED_SEGMENTS = 256;
+const MAX_CACHED_FITS = 64;
 
 /** How a board is fitted; part of the cache key. */
 export interface LeaderboardFit {
@@ -65,6 +68,7 @@ function withheldSegment(segment: SegmentFilter): CountsSegment {
  */
 export class LeaderboardService {
   private readonly cache = new Map<string, Cached>();
+  private readonly fits = new Map<string, { version: number; at: number; value: unknown }>();
   private planned: { version: number; plan: ReleasePlan } | null = null;
 
   private checkedAt = 0;
@@ -167,6 +171,25 @@ export class LeaderboardService {
     // The plan already keeps named cells at K raters or empty; an empty one has nothing to show.
     if (merged.raters < this.options.minRaters) return withheldSegment(segment);
     return { segment, raters: merged.raters, votes: merged.votes, withheld: false, counts: merged.counts };
+  }
+
+  /**
+   * Something computed from all counted votes of one base language (every cell whose language
+   * has that primary subtag, withheld or not: it never leaves the server), cached per cube
+   * version like the boards, and by `key` (what else it depends on). Active leasing keeps its
+   * BT fit here, so the fit is made once per counts version, not once per lease.
+   */
+  pairFit<T>(langBase: string, key: string, compute: (counts: PairCounts) => T, now = Date.now()): T {
+    const cacheKey = `${langBase}\n${key}`;
+    const cached = this.fits.get(cacheKey);
+    if (cached && (cached.version === this.cube.version || now - cached.at < this.options.statsMaxStaleMs)) {
+      return cached.value as T;
+    }
+    const cells = [...this.cube.cells()].filter((cell) => baseLanguage(cell.segment.language ?? '') === langBase);
+    const value = compute(mergeCells(cells).counts);
+    if (this.fits.size >= MAX_CACHED_FITS) this.fits.clear();
+    this.fits.set(cacheKey, { version: this.cube.version, at: now, value });
+    return value;
   }
 
   leaderboard(filter: SegmentFilter, fit: LeaderboardFit = { weights: 'none' }, now = Date.now()): LeaderboardResponse {

@@ -7,7 +7,7 @@ import { sql } from '../db/statements';
 import { perDialect } from '../store/dialect';
 import { routableLanguages } from './languages';
 import { adjustLoad, findTask, type LeaseRow, type TaskRow } from './repo';
-import { claimTasks, pickGold, pickNormal, pickRepeat, reclaimLapsed } from './select';
+import { claimTasks, pickActive, pickGold, pickNormal, pickRepeat, reclaimLapsed } from './select';
 import { renderTask } from './view';
 
 type Slot = 'normal' | 'gold' | 'repeat';
@@ -51,7 +51,11 @@ async function planLease(
     else normal += 1;
     used.add(gold?.id ?? repeat?.taskId ?? '');
   }
-  const picked = await pickNormal(db, account.id, languages, normal, options.maxRatersPerTask);
+  // Gold and repeat slots are drawn first whatever the policy, so their shares do not depend on it.
+  const picked =
+    options.pairSelection === 'active'
+      ? await pickActive(db, ctx.leaderboard, account.id, languages, normal, options.maxRatersPerTask)
+      : await pickNormal(db, account.id, languages, normal, options.maxRatersPerTask);
   const claimed = await claimTasks(db, picked, options.maxRatersPerTask);
   for (const id of picked) {
     if (!used.has(id) && claimed.has(id))
@@ -121,6 +125,9 @@ export async function leaseTasks(
   now = Date.now(),
 ): Promise<Task[]> {
   const languages = routableLanguages(profileOf(account).languages);
+  // Active selection scores pairs on the counts: catch up with other processes' votes first
+  // (at most every statsMaxStaleMs), outside the lease's transaction.
+  if (ctx.options.pairSelection === 'active') await ctx.leaderboard.refresh(ctx.db, now);
   return await transaction(ctx.db, async () => {
     // One lease at a time per rater, across processes: two at once could hand one item twice.
     await sql(ctx.db, LOCK_RATER).get(account.id);

@@ -1,6 +1,8 @@
 import type { Db } from '../db/open';
 import { sql } from '../db/statements';
 import { perDialect } from '../store/dialect';
+import type { LeaderboardService } from '../leaderboard/service';
+import { rankPairsForLease } from './active';
 import { adjustLoad } from './repo';
 
 /** The rater may take this item: not gold, under the rater cap, never seen by them (lapsed leases do not count). */
@@ -61,6 +63,57 @@ export async function pickNormal(
     for (const id of await manyPerPair(db, lang, accountId, count + chosen.size, cap))
       if (chosen.size < count) chosen.add(id);
   }
+  return [...chosen];
+}
+
+/** One item of a given pair that this rater may take, or undefined. */
+async function firstOfPair(
+  db: Db,
+  lang: string,
+  pair: string,
+  accountId: number,
+  cap: number,
+): Promise<string | undefined> {
+  const available = AVAILABLE.replace('p.lang_base', ':lang').replace('p.pair_key', ':pair');
+  const row = (await sql(db, `SELECT t.id FROM tasks t WHERE ${available} ORDER BY t.shuffle LIMIT 1`).get({
+    lang,
+    pair,
+    account: accountId,
+    cap,
+  })) as { id: string } | undefined;
+  return row?.id;
+}
+
+/**
+ * Items for normal slots chosen by the active policy (config pairSelection = 'active'): per
+ * language, pairs in the policy's order, one item per pair; languages take turns. A pair the
+ * rater has nothing left in is skipped, so the policy is asked for more pairs than slots; slots
+ * still empty after that (small pools) are filled by the least-voted rule.
+ */
+export async function pickActive(
+  db: Db,
+  leaderboard: LeaderboardService,
+  accountId: number,
+  languages: string[],
+  count: number,
+  cap: number,
+): Promise<string[]> {
+  if (count === 0) return [];
+  const perLanguage: string[][] = [];
+  for (const lang of languages) {
+    const ids: string[] = [];
+    for (const pair of await rankPairsForLease(db, leaderboard, lang, 2 * count + 8)) {
+      if (ids.length >= count) break;
+      const id = await firstOfPair(db, lang, pair, accountId, cap);
+      if (id) ids.push(id);
+    }
+    perLanguage.push(ids);
+  }
+  const chosen = new Set<string>();
+  for (let i = 0; chosen.size < count && perLanguage.some((ids) => i < ids.length); i++)
+    for (const ids of perLanguage) if (i < ids.length && chosen.size < count) chosen.add(ids[i]!);
+  if (chosen.size < count)
+    for (const id of await pickNormal(db, accountId, languages, count, cap)) if (chosen.size < count) chosen.add(id);
   return [...chosen];
 }
 

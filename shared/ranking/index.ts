@@ -67,7 +67,19 @@ export {
 } from './styleControl';
 export { createRng, uniformInt, type Rng } from './random';
 export { simulateBattles, type Simulation, type SimulationOptions } from './simulate';
-export { normalQuantile } from './normal';
+export { normalQuantile, normalCdf } from './normal';
+export {
+  activeFit,
+  choosePairs,
+  scorePairs,
+  pairInformation,
+  topUncertaintyWeights,
+  DEFAULT_ACTIVE_POLICY,
+  ACTIVE_PRIOR_PRECISION,
+  type ActiveFit,
+  type ActivePolicyOptions,
+  type PairCandidate,
+} from './activeSampling';
 export {
   SCALE,
   BASE,

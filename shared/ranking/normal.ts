@@ -47,3 +47,15 @@ const TAIL_DEN = [
   1, 0.599832206555888, 0.1369298809227358, 0.014875361290850615, 0.0007868691311456133, 0.000018463183175100548,
   1.421511758316446e-7, 2.0442631033899397e-15,
 ];
+
+/**
+ * Standard normal CDF Φ(x) by Abramowitz & Stegun 7.1.26 (absolute error < 1.5e-7): used only
+ * to weight pairs in active sampling, where that accuracy is far more than enough.
+ */
+export function normalCdf(x: number): number {
+  const z = Math.abs(x) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * z);
+  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+  const erfc = poly * Math.exp(-z * z);
+  return x >= 0 ? 1 - erfc / 2 : erfc / 2;
+}

@@ -46,7 +46,12 @@ export function styleContrast(a: StyleFeatures, b: StyleFeatures): number[] {
  */
 export const STYLE_CONTRAST_LEVELS = 8;
 
-/** The integer level of each contrast: round(contrast · levels), in −levels…levels. */
+/**
+ * The integer level of each contrast: contrast · levels rounded half away from zero, in
+ * −levels…levels. Antisymmetric (swapping a and b negates every level), which Math.round
+ * alone is not (it rounds −7.5 to −7 but 7.5 to 8): the server flips a pair's stored levels
+ * by negation and must land on the row the flipped vote would have made.
+ */
 export function quantisedContrast(a: StyleFeatures, b: StyleFeatures, levels = STYLE_CONTRAST_LEVELS): number[] {
-  return styleContrast(a, b).map((c) => Math.round(c * levels));
+  return styleContrast(a, b).map((c) => Math.sign(c) * Math.round(Math.abs(c) * levels) || 0);
 }

@@ -94,8 +94,15 @@ describe('style-controlled Bradley–Terry', () => {
     );
     expect(counts.models).toEqual(['a', 'b']);
     expect(counts.levels).toBe(8);
-    // tokens (10 − 20)/31 ≈ −0.32 → level −3; headers −1/2 → level −4 (round half up).
+    // tokens (10 − 20)/31 ≈ −0.32 → level −3; headers −1/2 → level −4.
     expect(quantisedContrast(same, other)).toEqual([-3, -4, 0, 0]);
+    // Half-way rounds away from zero, so swapping the responses negates every level.
+    const half: StyleFeatures = { tokens: 0, headers: 0, lists: 14, bold: 0 }; // lists (0 − 14)/15 · 8 = −7.47
+    const halfOther: StyleFeatures = { tokens: 3, headers: 0, lists: 0, bold: 0 }; // tokens (0 − 3)/4 · 8 = −6
+    expect(quantisedContrast(half, halfOther)).toEqual(quantisedContrast(halfOther, half).map((l) => -l || 0));
+    const exactHalf: StyleFeatures = { tokens: 15, headers: 0, lists: 0, bold: 0 }; // (15 − 0)/16 · 8 = 7.5
+    expect(quantisedContrast({ ...halfOther, tokens: 0 }, exactHalf)).toEqual([-8, 0, 0, 0]);
+    expect(quantisedContrast(exactHalf, { ...halfOther, tokens: 0 })).toEqual([8, 0, 0, 0]);
     expect(counts).toMatchObject({
       a: [0],
       b: [1],

@@ -51,7 +51,7 @@ function StyleTable({ primaryModels, styledModels, busy }: { primaryModels: Rank
         </thead>
         <tbody>
           {shifts.map((shift) => (
-            <tr key={shift.model} data-model={shift.model} data-gain={shift.rankGain ?? ''}>
+            <tr key={shift.model} data-model={shift.model} data-gain={shift.rankGain ?? ''} data-rank-raw={shift.a?.rank ?? ''} data-rank-styled={shift.b?.rank ?? ''}>
               <th scope="row">
                 <bdi>{shift.model}</bdi>
               </th>

@@ -3,7 +3,8 @@
  * models (seeded, known strengths). Reports aggregation, fit, sandwich, 1,000-round bootstrap
  * (one thread and split over both cores), peak memory and the whole `rank` command on a 1M-row
  * CSV (compiled, as `npm run rank` runs it). A benchmark, not a test: numbers go to stdout, nothing is asserted.
- * Targets (2 cores): fit + sandwich < 100 ms; whole command < 2 s; 1,000 bootstrap rounds < 3 s.
+ * Targets (2 cores): fit + sandwich < 100 ms; whole command < 2 s; 1,000 bootstrap rounds < 3 s;
+ * style fit from aggregated rows < 500 ms. `-- --style` runs only the style-control part.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import {
   uniformInt,
   type StyleBattle,
   type StyleFeatures,
+  type StyleRankingResult,
   rankModels,
   RATING_PER_THETA,
   sandwichStandardErrors,
@@ -82,6 +84,60 @@ function toCsv(battles: Battle[]): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Largest rating and coefficient gaps between the quantised-row fit and the per-vote fit. */
+function styledReport(fromRows: StyleRankingResult, perVote: StyleRankingResult): void {
+  const exact = new Map(perVote.models.map((m) => [m.model, m.rating]));
+  const gap = Math.max(...fromRows.models.map((m) => Math.abs(m.rating - exact.get(m.model)!)));
+  const coefficientGap = Math.max(
+    ...Object.entries(fromRows.coefficients).map(([f, g]) => Math.abs(g - perVote.coefficients[f as keyof StyleFeatures])),
+  );
+  report('  quantised vs per-vote', `max |Δrating| ${gap.toFixed(2)} points, max |Δγ| ${coefficientGap.toFixed(4)}`);
+}
+
+/**
+ * Style control from aggregated rows (`-- --style` runs only this part). Each response gets
+ * independent, spread-out features (tokens 50–1,049, up to 5 headers, 10 list items, 6 bold
+ * spans): the worst case for aggregation, as nearly every vote keeps its own row even after
+ * quantisation (50 votes per pair against 17⁴ level vectors). Real responses cluster (most have
+ * no headers or bold), so real rows are fewer.
+ */
+function styleBench(battles: Battle[]): void {
+  const rng = createRng(SEED, 7);
+  const styleOf = (): StyleFeatures => ({
+    tokens: 50 + uniformInt(rng, 1000),
+    headers: uniformInt(rng, 6),
+    lists: uniformInt(rng, 11),
+    bold: uniformInt(rng, 7),
+  });
+  const styled: StyleBattle[] = battles.map((b) => ({ ...b, styleA: styleOf(), styleB: styleOf() }));
+  const styleCounts = repeat('aggregate 1M style votes → quantised rows', 2, () => aggregateStyleBattles(styled));
+  report('  style rows (quantised)', String(styleCounts.a.length));
+  const styleFit = repeat('rankModelsWithStyle from rows (fit + CIs)', 3, () => rankModelsWithStyle(styleCounts));
+  report('  iterations, style fit', String(styleFit.iterations));
+  const exactCounts = aggregateStyleBattles(styled, undefined, { exact: true });
+  const perVote = time(() => rankModelsWithStyle(exactCounts));
+  report(
+    `per-vote style fit (${exactCounts.a.length} exact rows)`,
+    `${fmt(perVote.ms)} ms (cpu ${fmt(perVote.cpuMs)} ms), one run`,
+  );
+  styledReport(styleFit, perVote.value);
+  // Clustered: each model answers in one of three style profiles of its own, drawn the same
+  // way, and each response's tokens vary ±10 % around its profile: a pair's votes then share
+  // a few level vectors, as they would when models have house styles.
+  const profiles = new Map<string, StyleFeatures[]>();
+  const clustered: StyleBattle[] = battles.map((b) => {
+    const pick = (model: string): StyleFeatures => {
+      if (!profiles.has(model)) profiles.set(model, [styleOf(), styleOf(), styleOf()]);
+      const base = profiles.get(model)![uniformInt(rng, 3)]!;
+      return { ...base, tokens: Math.round(base.tokens * (0.9 + 0.2 * rng.next())) };
+    };
+    return { ...b, styleA: pick(b.modelA), styleB: pick(b.modelB) };
+  });
+  const clusteredCounts = aggregateStyleBattles(clustered);
+  report('  style rows, clustered styles (quantised)', String(clusteredCounts.a.length));
+  repeat('rankModelsWithStyle, clustered rows', 3, () => rankModelsWithStyle(clusteredCounts));
+}
+
 async function main(): Promise<void> {
   const [load] = loadavg();
   console.log(`load average before start: ${load!.toFixed(2)} on ${availableParallelism()} cores`);
@@ -91,6 +147,11 @@ async function main(): Promise<void> {
   const generated = time(() => simulateBattles({ models: MODELS, votes: VOTES, seed: SEED, tieRate: 0.2 }));
   const sim = generated.value;
   report('generate votes', `${fmt(generated.ms)} ms`);
+  if (process.argv.includes('--style')) {
+    styleBench(sim.battles);
+    console.log(`load average after: ${loadavg()[0]!.toFixed(2)}`);
+    return;
+  }
 
   const counts = repeat('aggregate 1M votes → pair counts', REPEATS, () => aggregateBattles(sim.battles));
   report('  pairs with votes', String(counts.rows.length));
@@ -104,21 +165,7 @@ async function main(): Promise<void> {
   );
   report('  iterations, weighted fit', String(balanced.iterations));
 
-  // Style control from aggregated rows: each response gets one of 4·3·3·2 = 72 feature vectors
-  // (length bucket, headers, lists, bold), as a server would store them binned; rows are
-  // (pair, contrast) with identical contrasts merged.
-  const rng = createRng(SEED, 7);
-  const styleOf = (): StyleFeatures => ({
-    tokens: 100 * (1 + uniformInt(rng, 4)),
-    headers: uniformInt(rng, 3),
-    lists: uniformInt(rng, 3),
-    bold: uniformInt(rng, 2),
-  });
-  const styled: StyleBattle[] = sim.battles.map((b) => ({ ...b, styleA: styleOf(), styleB: styleOf() }));
-  const styleCounts = repeat('aggregate 1M style votes → style rows', 2, () => aggregateStyleBattles(styled));
-  report('  style rows', String(styleCounts.rows.length));
-  const styleFit = repeat('rankModelsWithStyle from rows (fit + CIs)', 3, () => rankModelsWithStyle(styleCounts));
-  report('  iterations, style fit', String(styleFit.iterations));
+  styleBench(sim.battles);
 
   const mean = sim.strengths.reduce((s, x) => s + x, 0) / MODELS;
   const errors = sandwich.models.map((m) =>

@@ -1,6 +1,6 @@
 /**
  * `npm run rank -- <file> [--ci sandwich|bootstrap] [--rounds N] [--seed S]
- *   [--anchor MODEL=RATING] [--where field=value ...] [--weights none|balanced] [--style] [--json] [--threads N]`
+ *   [--anchor MODEL=RATING] [--where field=value ...] [--weights none|balanced] [--style [--style-exact]] [--json] [--threads N]`
  * Bradley–Terry leaderboard of a vote file (CSV, JSON array or JSONL; LMArena battle dumps
  * and LLMFAO's crowd-comparisons.csv load as they are). Bad input: `error: …` on stderr, exit 1.
  */
@@ -64,7 +64,7 @@ function styleControlled(options: RankCliOptions): number {
   if (options.ci !== 'sandwich' || options.weights !== 'none' || options.anchor) {
     throw new CliError('--style uses sandwich intervals, no weights and no anchor');
   }
-  const result = rankModelsWithStyle(readStyleVotesFile(options.file, options.where));
+  const result = rankModelsWithStyle(readStyleVotesFile(options.file, options.where, options.styleExact));
   const { models, votes, method, iterations, gradient, warnings, coefficients, coefficientIntervals } = result;
   if (options.json) {
     const out = {
@@ -72,6 +72,7 @@ function styleControlled(options: RankCliOptions): number {
       votes,
       method,
       style: true,
+      styleRows: options.styleExact ? 'exact' : 'quantised',
       coefficients,
       coefficientIntervals,
       iterations,

@@ -15,11 +15,13 @@ export interface RankCliOptions {
   weights: 'none' | 'balanced';
   /** Style control (JSON/JSONL with style_a/style_b or response_a/response_b). */
   style: boolean;
+  /** With --style: exact per-vote contrasts instead of the quantised rows (for comparison). */
+  styleExact: boolean;
 }
 
 export const USAGE =
   'usage: npm run rank -- <file> [--ci sandwich|bootstrap] [--rounds N] [--seed S] ' +
-  '[--anchor MODEL=RATING] [--where field=value ...] [--weights none|balanced] [--style] [--json] [--threads N]';
+  '[--anchor MODEL=RATING] [--where field=value ...] [--weights none|balanced] [--style [--style-exact]] [--json] [--threads N]';
 
 /** Parses the command line; throws CliError with the problem and the usage line. */
 export function parseArgs(argv: readonly string[]): RankCliOptions {
@@ -31,6 +33,7 @@ export function parseArgs(argv: readonly string[]): RankCliOptions {
     json: false,
     weights: 'none',
     style: false,
+    styleExact: false,
   };
   const args = [...argv];
   while (args.length > 0) {
@@ -73,6 +76,10 @@ export function parseArgs(argv: readonly string[]): RankCliOptions {
         break;
       case '--style':
         options.style = true;
+        break;
+      case '--style-exact':
+        options.style = true;
+        options.styleExact = true;
         break;
       case '--json':
         options.json = true;

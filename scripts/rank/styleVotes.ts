@@ -20,7 +20,7 @@ import { parseWinner, WINNER_VALUES } from './outcome';
  * texts `response_a`/`response_b`, measured with shared/ranking's styleFeaturesFromText.
  * CSV is refused: a text with commas and newlines belongs in JSON.
  */
-export function readStyleVotesFile(file: string, where: SegmentFilter): StyleCounts {
+export function readStyleVotesFile(file: string, where: SegmentFilter, exact = false): StyleCounts {
   const ext = extname(file).toLowerCase();
   if (ext === '.csv')
     throw new CliError('--style needs a JSON or JSONL file with style_a/style_b or response_a/response_b');
@@ -34,7 +34,7 @@ export function readStyleVotesFile(file: string, where: SegmentFilter): StyleCou
   const format = ext === '.jsonl' || ext === '.ndjson' || !text.trimStart().startsWith('[') ? 'jsonl' : 'json';
   const battles: StyleBattle[] = [];
   forEachJsonRecord(text, format, (record, line) => battles.push(styleBattle(record, line)));
-  const counts = aggregateStyleBattles(battles, where);
+  const counts = aggregateStyleBattles(battles, where, { exact });
   if (counts.models.length < 2)
     throw new CliError(`need votes between at least two models, found ${counts.models.length}`);
   return counts;

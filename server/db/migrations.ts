@@ -5,6 +5,7 @@ import { SCHEMA_V2 } from './schema-v2';
 import { SCHEMA_V3 } from './schema-v3';
 import { buildAggregatesOnce, SCHEMA_V4 } from './schema-v4';
 import { SCHEMA_V5 } from './schema-v5';
+import { measureAndBuildStyleRows, SCHEMA_V6 } from './schema-v6';
 
 /**
  * Ordered, append-only list of schema changes. A released migration is never
@@ -24,6 +25,7 @@ export const MIGRATIONS: ReadonlyArray<{
   { version: 3, name: 'the side each vote showed first', sql: SCHEMA_V3 },
   { version: 4, name: 'leaderboard aggregates stored with the votes', sql: SCHEMA_V4, then: buildAggregatesOnce },
   { version: 5, name: 'state shared by several server processes', sql: SCHEMA_V5 },
+  { version: 6, name: 'style features of responses and style rows', sql: SCHEMA_V6, then: measureAndBuildStyleRows },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

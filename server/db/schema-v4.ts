@@ -7,4 +7,4 @@ import type { Db } from './open';
  * stored; from then on each counted vote adds to them in its own transaction.
  */
 export const SCHEMA_V4 = AGGREGATE_TABLES;
-export const buildAggregatesOnce = (db: Db): Promise<void> => rebuildAggregates(db);
+export const buildAggregatesOnce = (db: Db): Promise<void> => rebuildAggregates(db, { style: false });

@@ -1,3 +1,4 @@
+import { STYLE_COLUMNS, styleValues } from '../leaderboard/style';
 import { randomInt } from 'node:crypto';
 import type { ConversationTurn, CriteriaConfig } from '../../shared/protocol/tasks';
 import type { Db } from '../db/open';
@@ -46,7 +47,13 @@ export class ResponseStore {
     const known = this.ids.get(key);
     if (known !== undefined) return known;
     const id = Number(
-      (await sql(this.db, 'INSERT INTO responses (model, content) VALUES (?, ?) RETURNING id').get(model, content))?.id,
+      (
+        await sql(
+          this.db,
+          // Style features measured once, here (leaderboard/style.ts): every vote on this response reuses them.
+          `INSERT INTO responses (model, content, ${STYLE_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
+        ).get(model, content, ...styleValues(content))
+      )?.id,
     );
     this.ids.set(key, id);
     return id;

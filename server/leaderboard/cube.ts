@@ -1,4 +1,5 @@
-import type { PairCountRow, PairCounts, SegmentField, SegmentFilter } from '../../shared/protocol/leaderboard';
+import type { PairCountRow, PairCounts, SegmentField, SegmentFilter, StyleCounts } from '../../shared/protocol/leaderboard';
+import { STYLE_CONTRAST_LEVELS, STYLE_FEATURES } from '../../shared/ranking';
 import { SEGMENT_FIELDS } from '../../shared/protocol/leaderboard';
 import type { Outcome } from '../tasks/repo';
 
@@ -11,6 +12,8 @@ export interface CountedVote {
   modelB: string;
   outcome: Outcome;
   segment: Segment;
+  /** Style contrast levels of the pair, modelA → modelB (leaderboard/style.ts); null when unmeasured. */
+  style?: number[] | null;
 }
 
 /** Counts of one segment cell: the finest slice (all five fields fixed). */
@@ -18,6 +21,8 @@ export interface Cell {
   segment: Segment;
   /** "lo\0hi" (lo < hi by code unit) → [lo wins, hi wins, ties, both bad]. */
   pairs: Map<string, number[]>;
+  /** "lo\0hi\0levels" (levels oriented lo → hi, comma-joined) → the same four counts. */
+  style: Map<string, number[]>;
   raters: Set<number>;
   votes: number;
 }
@@ -37,7 +42,20 @@ export class SegmentCube {
 
   add(vote: CountedVote): void {
     this.addCounts(vote.segment, vote.modelA, vote.modelB, vote.outcome, 1);
+    if (vote.style) this.addStyleCounts(vote.segment, vote.modelA, vote.modelB, vote.style, vote.outcome, 1);
     this.addRater(vote.segment, vote.accountId);
+  }
+
+  /** Style rows beside the pair counts; they do not move `version` (the pair counts of the same votes do). */
+  addStyleCounts(segment: Segment, modelA: string, modelB: string, levels: number[], outcome: Outcome, n: number): void {
+    const cell = this.cellFor(segment);
+    const flipped = modelB < modelA;
+    const oriented = flipped ? levels.map((level) => -level || 0) : levels;
+    const key = `${flipped ? modelB : modelA}\u0000${flipped ? modelA : modelB}\u0000${oriented.join(',')}`;
+    let row = cell.style.get(key);
+    if (!row) cell.style.set(key, (row = [0, 0, 0, 0]));
+    const column = COLUMN[outcome];
+    row[flipped && column < 2 ? 1 - column : column]! += n;
   }
 
   /** Registers a rater in a cell without counts (bulk loading sends raters and counts separately). */
@@ -69,7 +87,7 @@ export class SegmentCube {
   private cellFor(segment: Segment): Cell {
     const key = SEGMENT_FIELDS.map((field) => segment[field] ?? '').join('\u0001');
     let cell = this.byKey.get(key);
-    if (!cell) this.byKey.set(key, (cell = { segment, pairs: new Map(), raters: new Set(), votes: 0 }));
+    if (!cell) this.byKey.set(key, (cell = { segment, pairs: new Map(), style: new Map(), raters: new Set(), votes: 0 }));
     return cell;
   }
 }
@@ -89,6 +107,38 @@ export function mergeCells(cells: Cell[]): { counts: PairCounts; raters: number;
     }
   }
   return { counts: toPairCounts(totals), raters: raters.size, votes };
+}
+
+/** The style rows of the cells, merged into shared/ranking's columnar StyleCounts (pairs contiguous). */
+export function mergeStyleCells(cells: Cell[]): StyleCounts {
+  const totals = new Map<string, number[]>();
+  for (const cell of cells) {
+    for (const [key, row] of cell.style) {
+      const total = totals.get(key);
+      if (total) for (let i = 0; i < 4; i++) total[i]! += row[i]!;
+      else totals.set(key, [...row]);
+    }
+  }
+  const rows = [...totals].map(([key, counts]) => {
+    const [lo, hi, levels] = key.split('\u0000') as [string, string, string];
+    return { lo, hi, levels: levels.split(',').map(Number), counts };
+  });
+  const byName = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+  rows.sort((x, y) => byName(x.lo, y.lo) || byName(x.hi, y.hi));
+  const models = [...new Set(rows.flatMap((r) => [r.lo, r.hi]))].sort(byName);
+  const index = new Map(models.map((name, i) => [name, i]));
+  return {
+    models,
+    features: [...STYLE_FEATURES],
+    levels: STYLE_CONTRAST_LEVELS,
+    a: rows.map((r) => index.get(r.lo)!),
+    b: rows.map((r) => index.get(r.hi)!),
+    z: rows.flatMap((r) => r.levels),
+    winsA: rows.map((r) => r.counts[0]!),
+    winsB: rows.map((r) => r.counts[1]!),
+    ties: rows.map((r) => r.counts[2]!),
+    bothBad: rows.map((r) => r.counts[3]!),
+  };
 }
 
 function toPairCounts(totals: Map<string, number[]>): PairCounts {

@@ -3,6 +3,7 @@ import type { Outcome } from '../tasks/repo';
 import type { VoteRecord } from '../votes/store';
 import { loadCubeFromAggregates } from './aggregates';
 import { SegmentCube, type CountedVote, type Segment } from './cube';
+import { countedVotesWithStyle } from './style';
 
 interface SegmentRow {
   language: string;
@@ -41,6 +42,9 @@ export async function cubeFromVotes(db: Db): Promise<SegmentCube> {
      GROUP BY language, country, age_band, education, category, model_a, model_b, outcome`,
   );
   for (const row of counts) cube.addCounts(segmentOf(row), row.model_a, row.model_b, row.outcome, row.n);
+  for (const row of await countedVotesWithStyle(db)) {
+    cube.addStyleCounts(segmentOf(row), row.model_a, row.model_b, row.levels, row.outcome, row.n);
+  }
   const raters = await db.many<SegmentRow & { account_id: number }>(
     `SELECT DISTINCT language, country, age_band, education, category, account_id FROM votes
      WHERE counted = 1 AND outcome <> 'cant_read'`,
@@ -56,6 +60,7 @@ export function countedVote(record: VoteRecord): CountedVote | null {
     modelA: record.modelA,
     modelB: record.modelB,
     outcome: record.outcome,
+    style: record.style ?? null,
     segment: {
       language: record.language,
       country: record.country,

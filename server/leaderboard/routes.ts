@@ -21,8 +21,8 @@ export function registerLeaderboardRoutes(routes: RouteTable, ctx: AppContext): 
     response: LeaderboardResponse,
     handler: async ({ query }) => {
       await ctx.leaderboard.refresh(ctx.db);
-      const { weights, ...filter } = query;
-      return ctx.leaderboard.leaderboard(filter, { weights: weights ?? 'none' });
+      const { weights, style, ...filter } = query;
+      return ctx.leaderboard.leaderboard(filter, { weights: weights ?? 'none', style: style ?? 'off' });
     },
   });
   routes.add({
@@ -35,9 +35,9 @@ export function registerLeaderboardRoutes(routes: RouteTable, ctx: AppContext): 
     query: CountsQuery,
     response: CountsResponse,
     handler: async ({ query }) => {
-      const { by, ...filter } = query;
+      const { by, style, ...filter } = query;
       await ctx.leaderboard.refresh(ctx.db);
-      return ctx.leaderboard.counts(filter, by);
+      return ctx.leaderboard.counts(filter, by, style ?? 'off');
     },
   });
 }

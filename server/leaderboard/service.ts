@@ -5,6 +5,7 @@ import type {
   PairCounts,
   SegmentField,
   SegmentFilter,
+  StyleSwitch,
   WeightScheme,
 } from '../../shared/protocol/leaderboard';
 import {
@@ -12,12 +13,12 @@ import {
   SEGMENT_FIELDS,
   unreleasedReason,
 } from '../../shared/protocol/leaderboard';
-import { markProvisional, rankModels } from '../../shared/ranking';
+import { markProvisional, rankModels, rankModelsWithStyle, type RankingResult } from '../../shared/ranking';
 import { HttpError } from '../http/errors';
 import { baseLanguage } from '../tasks/languages';
 import type { Store } from '../store/types';
 import type { VoteRecord } from '../votes/store';
-import { mergeCells, type Cell, type SegmentCube } from './cube';
+import { mergeCells, mergeStyleCells, type Cell, type SegmentCube } from './cube';
 import { countedVote, loadCube } from './load';
 import { namesOnlyKept, planRelease, type ReleasePlan } from './release';
 
@@ -33,6 +34,8 @@ const MAX_CACHED_FITS = 64;
 /** How a board is fitted; part of the cache key. */
 export interface LeaderboardFit {
   weights: WeightScheme;
+  /** Style control: `on` fits shared/ranking's rankModelsWithStyle on the segment's style rows. */
+  style?: StyleSwitch;
 }
 
 /** Only the fields actually set, in a fixed order, so equal filters share a cache entry. */
@@ -135,11 +138,14 @@ export class LeaderboardService {
     return this.planned.plan;
   }
 
-  counts(filter: SegmentFilter, by?: SegmentField): CountsResponse {
+  counts(filter: SegmentFilter, by?: SegmentField, style: StyleSwitch = 'off'): CountsResponse {
     assertReleasedTable(filter, by);
     const plan = this.plan();
     const base = normalise(filter);
-    const segments = by ? this.split(base, by, plan) : [this.segment(base, this.cube.select(base), plan)];
+    const withStyle = style === 'on';
+    const segments = by
+      ? this.split(base, by, plan, withStyle)
+      : [this.segment(base, this.cube.select(base), plan, withStyle)];
     return {
       minRaters: this.options.minRaters,
       version: this.cube.version,
@@ -153,24 +159,29 @@ export class LeaderboardService {
    * listed, withheld, only in the one-field tables (that is how the menus learn of them); in a
    * two-field table they are left out, since listing them would say which small cells exist.
    */
-  private split(base: SegmentFilter, by: SegmentField, plan: ReleasePlan): CountsSegment[] {
+  private split(base: SegmentFilter, by: SegmentField, plan: ReleasePlan, withStyle: boolean): CountsSegment[] {
     if (!namesOnlyKept(plan, base)) return [];
     const listWithheld = Object.keys(base).length === 0;
     const segments: CountsSegment[] = [];
     for (const [value, group] of groupBy(this.cube.select(base), by)) {
       const segment = { ...base, [by]: value };
-      if (plan.kept[by].has(value)) segments.push(this.segment(segment, group, plan));
+      if (plan.kept[by].has(value)) segments.push(this.segment(segment, group, plan, withStyle));
       else if (listWithheld) segments.push(withheldSegment(segment));
     }
     return segments;
   }
 
-  private segment(segment: SegmentFilter, cells: Cell[], plan: ReleasePlan): CountsSegment {
+  /**
+   * Style rows come from the same cells as the pair counts and are released exactly when they
+   * are: they are counts of the same votes, so the same K-rater rule covers them.
+   */
+  private segment(segment: SegmentFilter, cells: Cell[], plan: ReleasePlan, withStyle = false): CountsSegment {
     if (!namesOnlyKept(plan, segment)) return withheldSegment(segment);
     const merged = mergeCells(cells);
     // The plan already keeps named cells at K raters or empty; an empty one has nothing to show.
     if (merged.raters < this.options.minRaters) return withheldSegment(segment);
-    return { segment, raters: merged.raters, votes: merged.votes, withheld: false, counts: merged.counts };
+    const released = { segment, raters: merged.raters, votes: merged.votes, withheld: false, counts: merged.counts };
+    return withStyle ? { ...released, style: mergeStyleCells(cells) } : released;
   }
 
   /**
@@ -197,7 +208,10 @@ export class LeaderboardService {
     const segment = normalise(filter);
     const plan = this.plan();
     // Keyed by the plan too: a board released under one plan is never served under another.
-    const key = `${plan.key}\n${fit.weights}\n${JSON.stringify(segment)}`;
+    if (fit.style === 'on' && fit.weights !== 'none') {
+      throw new HttpError('validation_failed', 'style=on fits unweighted battles: leave out weights or use weights=none');
+    }
+    const key = `${plan.key}\n${fit.weights}\n${fit.style ?? 'off'}\n${JSON.stringify(segment)}`;
     const cached = this.cache.get(key);
     if (cached && (cached.version === this.cube.version || now - cached.at < this.options.statsMaxStaleMs)) {
       return cached.response;
@@ -219,28 +233,54 @@ export class LeaderboardService {
       version: this.cube.version,
       computedAt: new Date(now).toISOString(),
     };
-    const released = this.segment(segment, this.cube.select(segment), plan);
+    const style = fit.style === 'on';
+    const released = this.segment(segment, this.cube.select(segment), plan, style);
     if (released.withheld) {
       return {
         ...base,
         withheld: true,
         withheldReason: withheldReason(minRaters),
         method: 'sandwich',
+        ...(style ? { style: true } : {}),
         models: [],
         warnings: [],
       };
     }
-    const ranked = rankModels(released.counts, { ci: 'sandwich', weights: fit.weights });
+    if (style && (released.style?.models.length ?? 0) < 2) {
+      // No vote between two models has both responses measured: say so rather than fit nothing.
+      const { raters, votes } = released;
+      return { ...base, raters, votes, withheld: false, method: 'sandwich', style: true, models: [], warnings: [NO_STYLE] };
+    }
+    const ranked: RankingResult =
+      style && released.style
+        ? rankModelsWithStyle(released.style)
+        : rankModels(released.counts, { ci: 'sandwich', weights: fit.weights });
     return {
       ...base,
       raters: released.raters,
       votes: released.votes,
       withheld: false,
       method: ranked.method,
+      ...(style ? { style: true, ...styleCoefficientsOf(ranked) } : {}),
       models: markProvisional(ranked.models, provisionalMinVotes),
       warnings: ranked.warnings,
     };
   }
+}
+
+const NO_STYLE = { kind: 'no_style_rows' };
+
+function styleCoefficientsOf(ranked: RankingResult): Pick<LeaderboardResponse, 'styleCoefficients'> {
+  if (!('coefficients' in ranked)) return {};
+  const { coefficients, coefficientIntervals } = ranked as ReturnType<typeof rankModelsWithStyle>;
+  return {
+    styleCoefficients: Object.fromEntries(
+      Object.entries(coefficients).map(([feature, estimate]) => {
+        const ci = coefficientIntervals[feature as keyof typeof coefficientIntervals];
+        return [feature, { estimate, lower: ci.lower, upper: ci.upper }];
+      }),
+    ),
+  };
 }
 
 function groupBy(cells: Cell[], field: SegmentField): Map<string, Cell[]> {

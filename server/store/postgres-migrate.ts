@@ -27,6 +27,7 @@ export async function migratePostgres(store: PostgresStore): Promise<number> {
     for (const migration of POSTGRES_MIGRATIONS) {
       if (migration.version <= current) continue;
       await store.exec(migration.sql);
+      await migration.then?.(store);
       await store.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
         migration.version,
         migration.name,

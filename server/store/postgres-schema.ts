@@ -1,3 +1,7 @@
+import type { Db } from '../db/open';
+import { measureAndBuildStyleRows } from '../db/schema-v6';
+import { styleCountsTable } from '../leaderboard/style';
+
 /**
  * The PostgreSQL schema: the same tables, columns and constraints as SQLite
  * schema 5 (server/db/schema-v1..v5.ts), in PostgreSQL's terms. Times in ms
@@ -217,6 +221,18 @@ CREATE TABLE rate_limits (
 );
 `;
 
-export const POSTGRES_MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
+export const POSTGRES_MIGRATIONS: ReadonlyArray<{
+  version: number;
+  name: string;
+  sql: string;
+  /** Data work after the SQL, in the same transaction (as SQLite's MIGRATIONS). */
+  then?: (db: Db) => Promise<void>;
+}> = [
   { version: 1, name: 'schema of SQLite version 5, shared secrets and rate limits', sql: SCHEMA_1 },
+  {
+    version: 2,
+    name: 'style features of responses and style rows (SQLite version 6)',
+    sql: styleCountsTable('BIGINT', false),
+    then: measureAndBuildStyleRows,
+  },
 ];

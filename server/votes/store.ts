@@ -1,6 +1,7 @@
 import type { Reveal, RejectReason, VoteResult } from '../../shared/protocol/votes';
 import type { Db } from '../db/open';
 import { addVoteToAggregates, type AggregateBatch } from '../leaderboard/aggregates';
+import { taskStyleLevels } from '../leaderboard/style';
 import { sql } from '../db/statements';
 import type { Outcome } from '../tasks/repo';
 
@@ -98,6 +99,8 @@ export interface VoteRecord {
   shownAt: string | null;
   votedAt: string;
   receivedAt: number;
+  /** Style contrast levels of the task's pair (model_a → model_b), set by insertVote when counted. */
+  style?: number[] | null;
 }
 
 /** Stores a vote and adds it to the stored aggregates (now, or through `batch` at the end of the transaction). */
@@ -138,7 +141,11 @@ export async function insertVote(db: Db, v: VoteRecord, batch?: AggregateBatch):
   );
   // Same transaction as the vote: the stored leaderboard can never disagree with the votes table.
   if (v.counted && v.outcome !== 'cant_read') {
+    // Read here, for every path that stores a counted vote (push and import); kept on the record
+    // so the in-memory cube (LeaderboardService.addVotes) adds the same style row.
+    v.style = await taskStyleLevels(db, v.taskId);
     const counted = {
+      style: v.style,
       accountId: v.accountId,
       modelA: v.modelA,
       modelB: v.modelB,

@@ -27,13 +27,21 @@ export type WeightScheme = z.infer<typeof WeightScheme>;
 /** Fewest votes a model needs to get a rank; below it the entry is `provisional` (docs/SERVER.md). */
 export const DEFAULT_SERVER_PROVISIONAL_MIN_VOTES = 300;
 
+/**
+ * Style control (docs/SERVER.md): `on` fits ratings adjusted for response length and markdown
+ * (the leaderboard) or adds the aggregated style rows (the counts). Default `off`.
+ */
+export const StyleSwitch = z.enum(['on', 'off']);
+export type StyleSwitch = z.infer<typeof StyleSwitch>;
+
 export const LeaderboardQuery = SegmentFilter.extend({
   weights: WeightScheme.optional(),
+  style: StyleSwitch.optional(),
 });
 export type LeaderboardQuery = z.infer<typeof LeaderboardQuery>;
 
 /** `by` splits the filtered votes into one entry per value of that field. */
-export const CountsQuery = SegmentFilter.extend({ by: SegmentField.optional() });
+export const CountsQuery = SegmentFilter.extend({ by: SegmentField.optional(), style: StyleSwitch.optional() });
 export type CountsQuery = z.infer<typeof CountsQuery>;
 
 /**
@@ -71,6 +79,33 @@ export const PairCounts = z.object({
 export type PairCounts = z.infer<typeof PairCounts>;
 
 /**
+ * shared/ranking's StyleCounts: aggregated style rows as columns. Row k is pair (a[k], b[k])
+ * into `models`, integer contrast levels z[k·f … k·f + f − 1] (contrast = level / `levels`,
+ * f = features.length) and its outcome counts. Only votes whose two responses were measured.
+ */
+export const StyleCounts = z
+  .object({
+    models: z.array(z.string()),
+    features: z.array(z.string()),
+    levels: z.number().int().min(1).optional(),
+    a: z.array(z.number().int().min(0)),
+    b: z.array(z.number().int().min(0)),
+    z: z.array(z.number()),
+    winsA: z.array(z.number().int().min(0)),
+    winsB: z.array(z.number().int().min(0)),
+    ties: z.array(z.number().int().min(0)),
+    bothBad: z.array(z.number().int().min(0)),
+  })
+  .refine(
+    (c) =>
+      [c.b, c.winsA, c.winsB, c.ties, c.bothBad].every((column) => column.length === c.a.length) &&
+      c.z.length === c.a.length * c.features.length &&
+      c.a.every((a, k) => a < c.b[k]! && c.b[k]! < c.models.length),
+    { message: 'style rows: columns of unequal length, or a pair outside models' },
+  );
+export type StyleCounts = z.infer<typeof StyleCounts>;
+
+/**
  * A withheld segment (fewer than `minRaters` distinct raters, or one whose release would let a
  * smaller group be worked out by subtraction; see docs/SERVER.md) reports nothing: empty counts
  * and no `raters` or `votes`, because even "1 rater, 9 votes" discloses one person's activity.
@@ -83,6 +118,8 @@ export const CountsSegment = z.object({
   votes: z.number().int().min(0).optional(),
   withheld: z.boolean(),
   counts: PairCounts,
+  /** With `style=on`, on released segments: the style rows of the same votes. */
+  style: StyleCounts.optional(),
 });
 export type CountsSegment = z.infer<typeof CountsSegment>;
 
@@ -125,6 +162,12 @@ export const LeaderboardResponse = z.object({
   weights: WeightScheme.optional(),
   /** Models with fewer votes than this are `provisional` and unranked. */
   provisionalMinVotes: z.number().int().min(0).optional(),
+  /** True when the ratings are style-controlled (`style=on`). */
+  style: z.boolean().optional(),
+  /** With `style=on`: each style coefficient (natural-log odds per RMS-scaled contrast) with its 95% interval. */
+  styleCoefficients: z
+    .record(z.string(), z.object({ estimate: z.number(), lower: z.number(), upper: z.number() }))
+    .optional(),
   models: z.array(LeaderboardRow),
   /** shared/ranking's structured warnings (disconnected graph, undefeated model, …), passed through. */
   warnings: z.array(z.looseObject({ kind: z.string() })),

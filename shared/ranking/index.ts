@@ -57,7 +57,14 @@ export {
 } from './boardLayout';
 export { onlineElo, type EloOptions, type EloRating } from './elo';
 export { winRateMatrix, predictedWinRateMatrix, type WinRateMatrix } from './winRate';
-export { styleFeaturesFromText, styleContrast, STYLE_FEATURES, type StyleFeatures } from './styleFeatures';
+export {
+  styleFeaturesFromText,
+  styleContrast,
+  quantisedContrast,
+  STYLE_CONTRAST_LEVELS,
+  STYLE_FEATURES,
+  type StyleFeatures,
+} from './styleFeatures';
 export {
   aggregateStyleBattles,
   rankModelsWithStyle,

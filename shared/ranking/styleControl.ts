@@ -1,5 +1,6 @@
 import { segmentMatcher } from './segment';
 import { compareNames } from './aggregate';
+import { fitBradleyTerry } from './bradleyTerry';
 import { INIT_RATING, RATING_PER_THETA, HESSIAN_RIDGE_PER_VOTE } from './constants';
 import { displayedRanks } from './displayRank';
 import { diagnoseGraph } from './graph';
@@ -7,7 +8,7 @@ import { modelTallies } from './modelStats';
 import { normalQuantile } from './normal';
 import { toPairTable } from './pairTable';
 import { DEGENERATE_RIDGE } from './rank';
-import { STYLE_FEATURES, styleContrast, type StyleFeatures } from './styleFeatures';
+import { STYLE_CONTRAST_LEVELS, STYLE_FEATURES, quantisedContrast, styleContrast, type StyleFeatures } from './styleFeatures';
 import { fitContextual, contextualStandardErrors, type ContextualRows } from './contextualFit';
 import type { Battle, PairCounts, RankedModel, RankingResult, RankingWarning, SegmentFilter } from './types';
 
@@ -17,11 +18,26 @@ export interface StyleBattle extends Battle {
   styleB: StyleFeatures;
 }
 
-/** Aggregated style rows: votes with identical (pair, contrast vector) share one row. Plain JSON. */
+/**
+ * Aggregated style rows, plain JSON: votes with the same pair (a < b by model name) and the same
+ * contrast vector share one row. Row k is pair (a[k], b[k]) (indices into `models`), contrast
+ * vector z[k·f … k·f + f − 1] (f = features.length) and its outcome counts. Stored as columns,
+ * not row objects: at a million rows that is a fifth of the JSON and no per-row allocation.
+ * With `levels` (the default) each z is an integer level and the contrast is z/levels
+ * (quantisedContrast); without it z holds the exact contrasts (in practice one row per vote:
+ * the per-vote fit, kept for comparison). Rows of one pair are contiguous.
+ */
 export interface StyleCounts {
   models: string[];
   features: string[];
-  rows: { a: number; b: number; z: number[]; winsA: number; winsB: number; ties: number; bothBad: number }[];
+  levels?: number;
+  a: number[];
+  b: number[];
+  z: number[];
+  winsA: number[];
+  winsB: number[];
+  ties: number[];
+  bothBad: number[];
 }
 
 export interface StyleRankingResult extends RankingResult {
@@ -31,36 +47,72 @@ export interface StyleRankingResult extends RankingResult {
   coefficientIntervals: Record<keyof StyleFeatures, { lower: number; upper: number }>;
 }
 
-/** Aggregates style votes into rows keyed by (a, b, contrast), with a < b by model name. */
-export function aggregateStyleBattles(battles: Iterable<StyleBattle>, filter?: SegmentFilter): StyleCounts {
+/**
+ * Aggregates style votes into rows keyed by (a, b, contrast), with a < b by model name; contrasts
+ * are quantised to STYLE_CONTRAST_LEVELS unless `exact` is set.
+ */
+export function aggregateStyleBattles(
+  battles: Iterable<StyleBattle>,
+  filter?: SegmentFilter,
+  options: { exact?: boolean } = {},
+): StyleCounts {
   const matches = segmentMatcher(filter);
-  const rows = new Map<string, { a: string; b: string; z: number[]; c: number[] }>();
+  const contrast = options.exact ? styleContrast : quantisedContrast;
+  // Rows are grouped per pair (the fit sums a pair's θ terms over a run of rows) and keyed
+  // inside a pair by their contrast vector: a packed number for levels, a string for exact values.
+  const pairs = new Map<string, Map<number | string, { z: number[]; c: number[] }>>();
+  const pairNames = new Map<string, [string, string]>();
   for (const battle of battles) {
     if (!matches(battle.segment)) continue;
     const flip = compareNames(battle.modelA, battle.modelB) > 0;
     const [a, b] = flip ? [battle.modelB, battle.modelA] : [battle.modelA, battle.modelB];
-    const z = flip ? styleContrast(battle.styleB, battle.styleA) : styleContrast(battle.styleA, battle.styleB);
-    const key = `${a}\u0000${b}\u0000${z.join(',')}`;
-    const row = rows.get(key) ?? { a, b, z, c: [0, 0, 0, 0] };
-    rows.set(key, row);
+    const z = flip ? contrast(battle.styleB, battle.styleA) : contrast(battle.styleA, battle.styleB);
+    const pairKey = `${a}\u0000${b}`;
+    let rows = pairs.get(pairKey);
+    if (!rows) {
+      pairs.set(pairKey, (rows = new Map()));
+      pairNames.set(pairKey, [a, b]);
+    }
+    const key = options.exact ? z.join(',') : packLevels(z);
+    let row = rows.get(key);
+    if (!row) rows.set(key, (row = { z, c: [0, 0, 0, 0] }));
     const column = { a: 0, b: 1, tie: 2, both_bad: 3 }[battle.outcome];
     row.c[flip && column < 2 ? 1 - column : column]!++;
   }
-  const models = [...new Set([...rows.values()].flatMap((r) => [r.a, r.b]))].sort(compareNames);
+  const models = [...new Set([...pairNames.values()].flat())].sort(compareNames);
   const index = new Map(models.map((m, i) => [m, i]));
-  return {
+  const counts: StyleCounts = {
     models,
     features: [...STYLE_FEATURES],
-    rows: [...rows.values()].map((r) => ({
-      a: index.get(r.a)!,
-      b: index.get(r.b)!,
-      z: r.z,
-      winsA: r.c[0]!,
-      winsB: r.c[1]!,
-      ties: r.c[2]!,
-      bothBad: r.c[3]!,
-    })),
+    ...(options.exact ? {} : { levels: STYLE_CONTRAST_LEVELS }),
+    a: [],
+    b: [],
+    z: [],
+    winsA: [],
+    winsB: [],
+    ties: [],
+    bothBad: [],
   };
+  for (const [pairKey, byContrast] of pairs) {
+    const [a, b] = pairNames.get(pairKey)!;
+    for (const r of byContrast.values()) {
+      counts.a.push(index.get(a)!);
+      counts.b.push(index.get(b)!);
+      counts.z.push(...r.z);
+      counts.winsA.push(r.c[0]!);
+      counts.winsB.push(r.c[1]!);
+      counts.ties.push(r.c[2]!);
+      counts.bothBad.push(r.c[3]!);
+    }
+  }
+  return counts;
+}
+
+/** Levels −L…L per feature as base-(2L + 1) digits: one exact number for f ≤ 12 features. */
+function packLevels(z: number[]): number {
+  let key = 0;
+  for (const level of z) key = key * (2 * STYLE_CONTRAST_LEVELS + 1) + level + STYLE_CONTRAST_LEVELS;
+  return key;
 }
 
 /**
@@ -78,7 +130,8 @@ export function rankModelsWithStyle(counts: StyleCounts, options: { styleRidge?:
   const thetaRidge = diagnosis.needsRidge ? DEGENERATE_RIDGE : 0;
   if (thetaRidge > 0) warnings.push({ kind: 'regularized', ridge: thetaRidge });
   const rows = contextualRows(counts);
-  const fit = fitContextual(rows, { thetaRidge, styleRidge: options.styleRidge ?? 0.5 });
+  const start = fitBradleyTerry(table, { ridge: thetaRidge }).theta;
+  const fit = fitContextual(rows, { thetaRidge, styleRidge: options.styleRidge ?? 0.5 }, start);
   if (!fit.converged) warnings.push({ kind: 'not_converged', iterations: fit.iterations, gradient: fit.gradient });
   const se = contextualStandardErrors(rows, fit, HESSIAN_RIDGE_PER_VOTE * table.votes);
   const z = normalQuantile(0.975);
@@ -125,16 +178,25 @@ export function rankModelsWithStyle(counts: StyleCounts, options: { styleRidge?:
   };
 }
 
+/**
+ * Style rows summed per pair. Rows of a pair come in runs (aggregateStyleBattles writes them so),
+ * so the map is touched once per run, not once per row; rows out of order still sum correctly.
+ */
 function pairRows(counts: StyleCounts): PairCounts['rows'] {
-  const byPair = new Map<string, PairCounts['rows'][number]>();
-  for (const r of counts.rows) {
-    const key = `${r.a},${r.b}`;
-    const row = byPair.get(key) ?? { a: r.a, b: r.b, winsA: 0, winsB: 0, ties: 0, bothBad: 0 };
-    row.winsA += r.winsA;
-    row.winsB += r.winsB;
-    row.ties += r.ties;
-    row.bothBad += r.bothBad;
-    byPair.set(key, row);
+  const n = counts.models.length;
+  const byPair = new Map<number, PairCounts['rows'][number]>();
+  let row: PairCounts['rows'][number] | undefined;
+  for (let k = 0; k < counts.a.length; k++) {
+    const a = counts.a[k]!;
+    const b = counts.b[k]!;
+    if (!row || row.a !== a || row.b !== b) {
+      row = byPair.get(a * n + b);
+      if (!row) byPair.set(a * n + b, (row = { a, b, winsA: 0, winsB: 0, ties: 0, bothBad: 0 }));
+    }
+    row.winsA += counts.winsA[k]!;
+    row.winsB += counts.winsB[k]!;
+    row.ties += counts.ties[k]!;
+    row.bothBad += counts.bothBad[k]!;
   }
   return [...byPair.values()];
 }
@@ -143,32 +205,33 @@ function pairRows(counts: StyleCounts): PairCounts['rows'] {
  * Typed rows with each contrast divided by its root mean square over votes. FastChat also
  * subtracts the mean, but its rows are oriented by screen position; ours are oriented by
  * model name, where a mean shift would act as a bonus for whichever model sorts first.
- * Scaling alone only changes the units of γ (a constant feature stays 0).
+ * Scaling alone only changes the units of γ (a constant feature stays 0), and with it the
+ * unit of quantised levels: quantised and exact rows give γ in the same units.
  */
 function contextualRows(counts: StyleCounts): ContextualRows {
-  const m = counts.rows.length;
+  const m = counts.a.length;
   const f = counts.features.length;
+  const draws = new Float64Array(m);
+  for (let k = 0; k < m; k++) draws[k] = counts.ties[k]! + counts.bothBad[k]!;
   const rows: ContextualRows = {
     n: counts.models.length,
     f,
     m,
-    a: Int32Array.from(counts.rows, (r) => r.a),
-    b: Int32Array.from(counts.rows, (r) => r.b),
-    z: new Float64Array(m * f),
-    winsA: Float64Array.from(counts.rows, (r) => r.winsA),
-    winsB: Float64Array.from(counts.rows, (r) => r.winsB),
-    draws: Float64Array.from(counts.rows, (r) => r.ties + r.bothBad),
+    a: Int32Array.from(counts.a),
+    b: Int32Array.from(counts.b),
+    z: Float64Array.from(counts.z),
+    winsA: Float64Array.from(counts.winsA),
+    winsB: Float64Array.from(counts.winsB),
+    draws,
   };
-  for (let j = 0; j < f; j++) {
-    let votes = 0;
-    let squares = 0;
-    for (const r of counts.rows) {
-      const w = r.winsA + r.winsB + r.ties + r.bothBad;
-      votes += w;
-      squares += w * r.z[j]! * r.z[j]!;
-    }
-    const rms = votes > 0 ? Math.sqrt(squares / votes) : 0;
-    counts.rows.forEach((r, k) => (rows.z[k * f + j] = rms > 0 ? r.z[j]! / rms : 0));
+  const squares = new Float64Array(f);
+  let votes = 0;
+  for (let k = 0; k < m; k++) {
+    const w = rows.winsA[k]! + rows.winsB[k]! + draws[k]!;
+    votes += w;
+    for (let j = 0; j < f; j++) squares[j]! += w * rows.z[k * f + j]! ** 2;
   }
+  const scale = Array.from(squares, (sq) => (votes > 0 && sq > 0 ? 1 / Math.sqrt(sq / votes) : 0));
+  for (let i = 0; i < m * f; i++) rows.z[i]! *= scale[i % f]!;
   return rows;
 }

@@ -36,3 +36,22 @@ function count(text: string, pattern: RegExp): number {
 export function styleContrast(a: StyleFeatures, b: StyleFeatures): number[] {
   return STYLE_FEATURES.map((f) => (a[f] - b[f]) / (a[f] + b[f] + 1));
 }
+
+/**
+ * Contrasts kept in aggregated style rows are rounded to multiples of 1/STYLE_CONTRAST_LEVELS
+ * (17 levels in [−1, 1] per feature), so votes with nearly the same style difference share a
+ * row and the rows stay few enough to fit fast and to store per segment. The rounding error
+ * (≤ 1/16 per contrast) is small beside the spread of contrasts; docs/RANKING.md gives its
+ * effect on the LLMFAO coefficients.
+ */
+export const STYLE_CONTRAST_LEVELS = 8;
+
+/**
+ * The integer level of each contrast: contrast · levels rounded half away from zero, in
+ * −levels…levels. Antisymmetric (swapping a and b negates every level), which Math.round
+ * alone is not (it rounds −7.5 to −7 but 7.5 to 8): the server flips a pair's stored levels
+ * by negation and must land on the row the flipped vote would have made.
+ */
+export function quantisedContrast(a: StyleFeatures, b: StyleFeatures, levels = STYLE_CONTRAST_LEVELS): number[] {
+  return styleContrast(a, b).map((c) => Math.sign(c) * Math.round(Math.abs(c) * levels) || 0);
+}

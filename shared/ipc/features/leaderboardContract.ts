@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDateTime } from '../../protocol/primitives';
-import { PairCounts, SegmentFilter } from '../../protocol/leaderboard';
+import { PairCounts, SegmentFilter, StyleCounts } from '../../protocol/leaderboard';
 
 /**
  * Schemas of the leaderboard preview's IPC calls and events, merged into ../contract.ts.
@@ -27,6 +27,11 @@ export const SliceSnapshot = z.object({
   /** Withheld by the server for privacy: counts are empty and nothing may be shown. */
   withheld: z.boolean(),
   counts: PairCounts,
+  /**
+   * The slice's style rows (`style=on`), so the style-controlled board can be ranked offline
+   * from the cache; absent from servers before style control and from snapshots cached before it.
+   */
+  style: StyleCounts.optional(),
   /**
    * The highest seq among this installation's votes the server had answered when the counts
    * were fetched: own votes accepted with a higher seq are not in `counts` yet.

@@ -112,6 +112,34 @@ test('balanced weights: the switch refits the board from the cached counts as th
   await page.locator('.lb-method summary').click();
 });
 
+test('style control: both boards with the rank change, ranked offline from the snapshot as the server ranks style=on', async () => {
+  await waitForSlice({});
+  const panel = page.getByTestId('style-panel');
+  const table = panel.getByTestId('style-table');
+  await expect(table.locator('caption')).toHaveText('Rank as voted and with style control');
+  await expect(table).toHaveAttribute('aria-busy', 'false');
+  const rows = await table.locator('tbody tr[data-model]').evaluateAll((list) =>
+    list.map((row) => ({ model: row.getAttribute('data-model') ?? '', raw: Number(row.getAttribute('data-rank-raw')), styled: Number(row.getAttribute('data-rank-styled')), gain: Number(row.getAttribute('data-gain')) })),
+  );
+  const server = await serverLeaderboard('?style=on');
+  expect(server.style).toBe(true);
+  expect(Object.keys(server.styleCoefficients ?? {})).toEqual(['tokens', 'headers', 'lists', 'bold']);
+  // The server hides provisional ranks; the style view ranks every model (1 + clearly ahead), from the same intervals.
+  const serverRanks = displayedRanks(server.models.map((model) => model.lower), server.models.map((model) => model.upper));
+  const expected = new Map(server.models.map((model, i) => [model.model, serverRanks[i]]));
+  expect(rows.map((row) => row.model).sort()).toEqual([...expected.keys()].sort());
+  for (const row of rows) {
+    expect(row.styled).toBe(expected.get(row.model));
+    expect(row.gain).toBe(row.raw - row.styled);
+  }
+  expect(rows.some((row) => row.gain !== 0)).toBe(true);
+  // Keyboard: the table's scroll box takes focus, so arrow keys scroll it.
+  const region = panel.getByRole('region', { name: 'Rank as voted and with style control' });
+  await region.focus();
+  await expect(region).toBeFocused();
+  await panel.screenshot({ path: path.join(shots, 'style-control-en.png') });
+});
+
 test('a readable board: caveats in one line with details on demand, ranks in order, no counts for withheld slices', async () => {
   await waitForSlice({});
   const warnings = page.getByTestId('ranking-warnings');

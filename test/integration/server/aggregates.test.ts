@@ -15,6 +15,7 @@ function snapshot(cube: SegmentCube) {
       votes: cell.votes,
       raters: [...cell.raters].sort((x, y) => x - y),
       pairs: [...cell.pairs].sort(([x], [y]) => (x < y ? -1 : 1)),
+      style: [...cell.style].sort(([x], [y]) => (x < y ? -1 : 1)),
     }))
     .filter((cell) => cell.votes > 0 || cell.raters.length > 0)
     .sort((x, y) => (JSON.stringify(x.segment) < JSON.stringify(y.segment) ? -1 : 1));
@@ -39,6 +40,9 @@ describe('stored leaderboard aggregates', () => {
     }
     const fromVotes = snapshot(await cubeFromVotes(t.server.context.db));
     expect(snapshot(await loadCube(t.server.context.db))).toEqual(fromVotes);
+    // Style rows too (measured at import, kept by each push): as many votes as the pair counts hold.
+    const styleVotes = fromVotes.flatMap((cell) => cell.style.map(([, row]) => row.reduce((x, y) => x + y, 0)));
+    expect(styleVotes.reduce((x, y) => x + y, 0)).toBe(fromVotes.reduce((x, cell) => x + cell.votes, 0));
 
     const { accessToken } = await login(t.url, t.accounts.rater1);
     const before = await call(t.url, 'GET', '/v1/leaderboard', { token: accessToken });
@@ -56,12 +60,15 @@ describe('stored leaderboard aggregates', () => {
   });
 
   // SQLite's schema history; a PostgreSQL database starts at the schema that has them.
-  it.skipIf(onPostgres)('are built once by the migration for a database from before they existed', async () => {
+  it.skipIf(onPostgres)('are built once by the migrations for a database from before they existed (style rows too)', async () => {
     const expected = snapshot(await cubeFromVotes(t.server.context.db));
     await t.server.close();
     const raw = new DatabaseSync(join(t.dataDir, DB_FILE));
     raw.exec(
-      'DROP TABLE leaderboard_counts; DROP TABLE leaderboard_raters; DROP TABLE counts_version; PRAGMA user_version = 3;',
+      'DROP TABLE leaderboard_counts; DROP TABLE leaderboard_raters; DROP TABLE counts_version; ' +
+        'DROP TABLE leaderboard_style_counts; ALTER TABLE responses DROP COLUMN style_tokens; ' +
+        'ALTER TABLE responses DROP COLUMN style_headers; ALTER TABLE responses DROP COLUMN style_lists; ' +
+        'ALTER TABLE responses DROP COLUMN style_bold; PRAGMA user_version = 3;',
     );
     raw.close();
     const db = await openDatabase(t.dataDir);

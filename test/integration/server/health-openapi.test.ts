@@ -52,6 +52,6 @@ describe('health and OpenAPI', () => {
     expect(vote.properties.choice.enum).toEqual(['first', 'second', 'tie', 'both_bad', 'cant_read']);
     expect(push.security).toEqual([{ bearer: [] }]);
     const params = body.paths['/v1/leaderboard'].get.parameters.map((p: { name: string }) => p.name);
-    expect(params).toEqual(['language', 'country', 'age_band', 'education', 'category', 'weights']);
+    expect(params).toEqual(['language', 'country', 'age_band', 'education', 'category', 'weights', 'style']);
   });
 });

@@ -1,7 +1,17 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CountsResponse, LeaderboardResponse } from '../../../shared/protocol/leaderboard';
-import { aggregateBattles, markProvisional, rankModels, type Battle } from '../../../shared/ranking';
+import {
+  aggregateBattles,
+  aggregateStyleBattles,
+  markProvisional,
+  rankModels,
+  rankModelsWithStyle,
+  styleFeaturesFromText,
+  type Battle,
+  type StyleBattle,
+  type StyleCounts,
+} from '../../../shared/ranking';
 import { readCsv, readJsonl } from '../../../server/demo/files';
 import { call, lease, login, push, startTestServer, voteFor, type TestServer } from './helpers';
 
@@ -18,6 +28,39 @@ function crowdBattles(): Battle[] {
     modelB: names.get(row.model_y as string) as string,
     outcome: outcome[row.winner as keyof typeof outcome],
   }));
+}
+
+/** The crowd votes with their response texts measured here, from pairs-crowd.jsonl (not the server's tables). */
+function crowdStyleBattles(): StyleBattle[] {
+  const pairs = new Map(
+    readJsonl<{ id: number; result_x: string; result_y: string }>(join(LLMFAO, 'pairs-crowd.jsonl')).map((p) => [
+      String(p.id),
+      p,
+    ]),
+  );
+  const ids = readCsv(join(LLMFAO, 'crowd-comparisons.csv')).map((row) => row.id as string);
+  return crowdBattles().map((battle, i) => {
+    const pair = pairs.get(ids[i]!)!;
+    return { ...battle, styleA: styleFeaturesFromText(pair.result_x), styleB: styleFeaturesFromText(pair.result_y) };
+  });
+}
+
+/** Style rows as a sorted list of named rows: equal sets of rows compare equal whatever their order. */
+function styleRowSet(counts: StyleCounts): string[] {
+  const f = counts.features.length;
+  return counts.a
+    .map((a, k) =>
+      JSON.stringify([
+        counts.models[a],
+        counts.models[counts.b[k]!],
+        counts.z.slice(k * f, k * f + f),
+        counts.winsA[k],
+        counts.winsB[k],
+        counts.ties[k],
+        counts.bothBad[k],
+      ]),
+    )
+    .sort();
 }
 
 describe('leaderboard on the demo data', () => {
@@ -71,6 +114,36 @@ describe('leaderboard on the demo data', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('offers style rows with style=on, as aggregateStyleBattles computes them from the LLMFAO texts', async () => {
+    const plain = CountsResponse.parse((await call(t.url, 'GET', '/v1/leaderboard/counts?language=en', { token })).body);
+    expect(plain.segments[0]).not.toHaveProperty('style');
+    const reply = await call(t.url, 'GET', '/v1/leaderboard/counts?language=en&style=on', { token });
+    const style = CountsResponse.parse(reply.body).segments[0]?.style;
+    const expected = aggregateStyleBattles(crowdStyleBattles());
+    expect(style).toMatchObject({ features: ['tokens', 'headers', 'lists', 'bold'], levels: 8 });
+    expect(styleRowSet(style!)).toEqual(styleRowSet(expected));
+  });
+
+  it('fits the style-controlled board on style=on, with the coefficients and their intervals', async () => {
+    const reply = await call(t.url, 'GET', '/v1/leaderboard?language=en&style=on', { token });
+    const body = LeaderboardResponse.parse(reply.body);
+    const expected = rankModelsWithStyle(aggregateStyleBattles(crowdStyleBattles()));
+    expect(body.style).toBe(true);
+    expect(body.models.map((m) => m.model)).toEqual(expected.models.map((m) => m.model));
+    body.models.forEach((m, i) => expect(m.rating).toBeCloseTo(expected.models[i]!.rating, 6));
+    for (const [feature, estimate] of Object.entries(expected.coefficients)) {
+      const got = body.styleCoefficients?.[feature];
+      expect(got?.estimate).toBeCloseTo(estimate, 8);
+      expect(got!.lower).toBeLessThan(got!.estimate);
+      expect(got!.upper).toBeGreaterThan(got!.estimate);
+    }
+    // Off (the default) is the raw board, without coefficients; style and weights do not combine.
+    const raw = LeaderboardResponse.parse((await call(t.url, 'GET', '/v1/leaderboard?language=en', { token })).body);
+    expect(raw).not.toHaveProperty('styleCoefficients');
+    const both = await call(t.url, 'GET', '/v1/leaderboard?language=en&style=on&weights=balanced', { token });
+    expect(both.status).toBe(400);
+  });
+
   it('withholds a segment with fewer than 5 distinct raters, and says nothing about it', async () => {
     const tasks = await lease(t.url, token, 2);
     await push(
@@ -91,6 +164,14 @@ describe('leaderboard on the demo data', () => {
       (await call(t.url, 'GET', '/v1/leaderboard/counts?country=DE', { token })).body,
     );
     expect(counts.segments).toEqual([{ segment: { country: 'DE' }, withheld: true, counts: { models: [], rows: [] } }]);
+    // Style rows are counts of the same votes: withheld alike, and the style board says nothing either.
+    const styled = CountsResponse.parse(
+      (await call(t.url, 'GET', '/v1/leaderboard/counts?country=DE&style=on', { token })).body,
+    );
+    expect(styled.segments).toEqual(counts.segments);
+    const board = LeaderboardResponse.parse((await call(t.url, 'GET', '/v1/leaderboard?country=DE&style=on', { token })).body);
+    expect(board).toMatchObject({ withheld: true, models: [] });
+    expect(board).not.toHaveProperty('styleCoefficients');
   });
 
   it('splits counts by a segment field, and folds one more country in with DE so all minus the rest is not DE', async () => {

@@ -146,7 +146,9 @@ describe.skipIf(onPostgres)('the migration from `[kind]` note prefixes', () => {
     const db = new DatabaseSync(join(dataDir, DB_FILE));
     // Undo what schemas 2–5 added, so that every later migration runs again on this file.
     db.exec(`DROP TABLE item_marks; ALTER TABLE flags DROP COLUMN kind; ALTER TABLE votes DROP COLUMN shown_first;
-      DROP TABLE leaderboard_counts; DROP TABLE leaderboard_raters; DROP TABLE counts_version; PRAGMA user_version = 1;`);
+      DROP TABLE leaderboard_counts; DROP TABLE leaderboard_raters; DROP TABLE counts_version;
+      DROP TABLE leaderboard_style_counts; ALTER TABLE responses DROP COLUMN style_tokens; ALTER TABLE responses DROP COLUMN style_headers;
+      ALTER TABLE responses DROP COLUMN style_lists; ALTER TABLE responses DROP COLUMN style_bold; PRAGMA user_version = 1;`);
     const vote = db
       .prepare(
         `SELECT v.id, v.task_id, v.account_id FROM votes v JOIN accounts a ON a.id = v.account_id WHERE a.public_id = 'llmfao-worker-7' LIMIT 1`,

@@ -22,6 +22,19 @@ export class CountsClient {
     return this.get(path, CountsResponse, COUNTS_TIMEOUT_MS);
   }
 
+  /**
+   * One slice's counts with its style rows (`style=on`). A server from before style control
+   * refuses the unknown parameter with a 400: the plain counts are asked for then.
+   */
+  async countsWithStyle(filter: SegmentFilter): Promise<CountsResponse> {
+    try {
+      return await this.get(`${LEADERBOARD_COUNTS_PATH}${countsQuery(filter, undefined, 'on')}`, CountsResponse, COUNTS_TIMEOUT_MS);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 400) return this.counts(filter);
+      throw error;
+    }
+  }
+
   async profile(): Promise<Profile> {
     return (await this.get(ME_PATH, Account)).profile;
   }

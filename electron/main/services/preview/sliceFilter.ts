@@ -12,11 +12,12 @@ export function sliceKey(serverUrl: string, filter: SegmentFilter): string {
   return `${serverUrl}\n${JSON.stringify(normalizeFilter(filter))}`;
 }
 
-/** The counts endpoint's query string for a slice, optionally split `by` one field. */
-export function countsQuery(filter: SegmentFilter, by?: string): string {
+/** The counts endpoint's query string for a slice, optionally split `by` one field, optionally with style rows. */
+export function countsQuery(filter: SegmentFilter, by?: string, style?: 'on'): string {
   const params = new URLSearchParams();
   for (const [field, value] of Object.entries(normalizeFilter(filter))) params.set(field, value);
   if (by) params.set('by', by);
+  if (style) params.set('style', style);
   const text = params.toString();
   return text ? `?${text}` : '';
 }

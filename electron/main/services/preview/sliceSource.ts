@@ -69,6 +69,7 @@ export class SliceSource {
       votes: segment.votes,
       withheld: segment.withheld,
       counts: segment.counts,
+      ...(segment.style ? { style: segment.style } : {}),
       ownSeqAtFetch,
     }));
   }
@@ -94,7 +95,7 @@ export class SliceSource {
     // for a moment (by the server and as a "fresh" own vote), but never missed.
     const asked = this.stamp();
     try {
-      const response = await this.deps.client.counts(filter);
+      const response = await this.deps.client.countsWithStyle(filter);
       const snapshot = this.snapshotsOf(serverUrl, response, asked).find((candidate) => sameFilter(candidate.filter, filter));
       if (!snapshot) throw new Error('the server answered without the requested segment');
       this.keep([snapshot]);

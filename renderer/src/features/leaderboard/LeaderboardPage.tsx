@@ -12,6 +12,7 @@ import { startPreviewController } from './preview/previewController';
 import { usePreviewResults } from './preview/previewResults';
 import { SignInHint } from './SignInHint';
 import { SnapshotStatus } from './SnapshotStatus';
+import { StylePanel } from './StylePanel';
 
 /**
  * The Leaderboard section: the local ranking preview. Counts come from main (server or
@@ -49,6 +50,7 @@ function LeaderboardBody() {
       <FilterBar />
       <MethodSwitch />
       <Board />
+      {primaryModels ? <StylePanel primaryModels={primaryModels} /> : null}
       {primaryModels ? <ComparePanel primaryModels={primaryModels} /> : null}
       <ContributionPanel primaryModels={primaryModels} />
     </>

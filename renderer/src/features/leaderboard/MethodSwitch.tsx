@@ -7,10 +7,7 @@ import { usePreviewResults } from './preview/previewResults';
 
 const METHODS: CiMethod[] = ['sandwich', 'bootstrap'];
 
-/**
- * For the curious: how the intervals are made. Style control needs style features per
- * vote, which the counts endpoint does not carry, so the switch says why it is off.
- */
+/** For the curious: how the intervals are made. Style control has its own panel (StylePanel). */
 export function MethodSwitch() {
   const { t } = useTranslation('leaderboard');
   const id = useId();
@@ -32,13 +29,6 @@ export function MethodSwitch() {
           <input type="checkbox" checked={weights === 'balanced'} onChange={(event) => setWeights(event.target.checked ? 'balanced' : 'none')} data-testid="weights-balanced" />
           {t('method.balanced')}
         </label>
-        <label className="radio-row">
-          <input type="checkbox" disabled aria-describedby={`${id}-style`} checked={false} readOnly />
-          {t('method.style')}
-        </label>
-        <p id={`${id}-style`} className="muted">
-          {t('method.styleUnavailable')}
-        </p>
         {primaryMs !== null ? (
           <p className="muted" data-testid="ranking-ms" data-ms={primaryMs}>
             {t('method.timing', { ms: Math.max(1, Math.round(primaryMs)) })}

@@ -17,7 +17,16 @@ function response(filter: SegmentFilter, votes: number): CountsResponse {
     minRaters: 5,
     version: votes,
     computedAt: '2026-11-27T10:00:00.000Z',
-    segments: [{ segment: filter, raters: 9, votes, withheld: false, counts: { models: ['a', 'b'], rows: [{ a: 0, b: 1, winsA: votes, winsB: 0, ties: 0, bothBad: 0 }] } }],
+    segments: [
+      {
+        segment: filter,
+        raters: 9,
+        votes,
+        withheld: false,
+        counts: { models: ['a', 'b'], rows: [{ a: 0, b: 1, winsA: votes, winsB: 0, ties: 0, bothBad: 0 }] },
+        style: { models: ['a', 'b'], features: ['tokens', 'headers', 'lists', 'bold'], levels: 8, a: [0], b: [1], z: [3, 0, -1, 0], winsA: [votes], winsB: [0], ties: [0], bothBad: [0] },
+      },
+    ],
   };
 }
 
@@ -28,7 +37,7 @@ function setup() {
   let status: 'signed_in' | 'reauth_required' = 'signed_in';
   const requests: SegmentFilter[] = [];
   const client = {
-    async counts(filter: SegmentFilter) {
+    async countsWithStyle(filter: SegmentFilter) {
       requests.push(filter);
       if (failure) throw failure;
       return response(filter, requests.length);
@@ -60,6 +69,18 @@ describe('one slice from the server or the disk cache', () => {
     t.advance(FRESH_MS);
     await t.source.get({ language: 'de', category: 'code' });
     expect(t.requests).toHaveLength(3);
+  });
+
+  it('keeps the style rows in the snapshot and on disk, for the style-controlled board offline', async () => {
+    const t = setup();
+    const fresh = await t.source.get({ language: 'de' });
+    const style = { a: [0], b: [1], z: [3, 0, -1, 0], levels: 8 };
+    expect(fresh.state === 'ready' && fresh.snapshot.style).toMatchObject(style);
+    t.advance(FRESH_MS);
+    t.fail(new ApiError('network', 'GET /v1/leaderboard/counts: connect ECONNREFUSED'));
+    const cached = await t.source.get({ language: 'de' });
+    expect(cached).toMatchObject({ state: 'ready', source: 'cache' });
+    expect(cached.state === 'ready' && cached.snapshot.style).toMatchObject(style);
   });
 
   it('shares one request between concurrent asks for the same slice', async () => {

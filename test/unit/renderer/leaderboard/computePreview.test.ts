@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { OwnVotes } from '../../../../shared/ipc/features/leaderboardContract';
-import { aggregateBattles, mergePairCounts, rankModels, simulateBattles, winRateMatrix, type PairCounts } from '../../../../shared/ranking';
+import {
+  aggregateBattles,
+  aggregateStyleBattles,
+  createRng,
+  mergePairCounts,
+  rankModels,
+  rankModelsWithStyle,
+  simulateBattles,
+  uniformInt,
+  winRateMatrix,
+  type PairCounts,
+} from '../../../../shared/ranking';
 import { computePrimary, computeSecondary } from '../../../../renderer/src/features/leaderboard/preview/computePreview';
 import { adjustCounts } from '../../../../renderer/src/features/leaderboard/preview/countsMath';
 import type { PreviewJob, SliceInput } from '../../../../renderer/src/features/leaderboard/preview/workerProtocol';
@@ -33,6 +44,16 @@ function job(changes: Partial<PreviewJob> = {}): PreviewJob {
 }
 
 describe('the preview computation (what the worker runs)', () => {
+  it('ranks the style-controlled board from the snapshot style rows, and none without them', () => {
+    const rng = createRng(11);
+    const styleOf = () => ({ tokens: 50 + uniformInt(rng, 500), headers: uniformInt(rng, 3), lists: uniformInt(rng, 5), bold: uniformInt(rng, 3) });
+    const battles = simulateBattles({ models: 8, votes: 3000, seed: 7 }).battles.map((b) => ({ ...b, styleA: styleOf(), styleB: styleOf() }));
+    const style = aggregateStyleBattles(battles);
+    const withStyle = computeSecondary(job({ primary: { ...slice({}), style } }));
+    expect(withStyle.style).toEqual(rankModelsWithStyle(style));
+    expect(computeSecondary(job()).style).toBeNull();
+  });
+
   it('ranks the slice exactly as shared/ranking does, with heatmaps over the top models', () => {
     const result = computePrimary(job());
     const expected = rankModels(counts);

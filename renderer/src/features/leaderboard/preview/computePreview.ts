@@ -1,4 +1,13 @@
-import { mergePairCounts, predictedWinRateMatrix, rankModels, winRateMatrix, type PairCounts, type RankingResult } from '../../../../../shared/ranking';
+import {
+  mergePairCounts,
+  predictedWinRateMatrix,
+  rankModels,
+  rankModelsWithStyle,
+  winRateMatrix,
+  type PairCounts,
+  type RankingResult,
+  type StyleRankingResult,
+} from '../../../../../shared/ranking';
 import { adjustCounts, subtractCounts } from './countsMath';
 import { ownBattlesIn } from './ownBattles';
 import type { CompareResult, ContributionResult, PreviewJob, PrimaryResult, SecondaryResult, SliceInput } from './workerProtocol';
@@ -31,7 +40,17 @@ export function computePrimary(job: PreviewJob): PrimaryResult {
 /** The comparison slice and the rater's contribution: shown below the fold, computed second. */
 export function computeSecondary(job: PreviewJob): SecondaryResult {
   const primary = withFreshOwn(job.primary, job).counts;
-  return { compare: compareResult(job, primary), contribution: contributionResult(job, primary) };
+  return { compare: compareResult(job, primary), contribution: contributionResult(job, primary), style: styleResult(job) };
+}
+
+/**
+ * The style-controlled board from the snapshot's style rows alone: own votes revealed since the
+ * fetch are not added (their style rows are the server's to compute), so it is the board as of the fetch.
+ */
+function styleResult(job: PreviewJob): StyleRankingResult | null {
+  const style = job.primary.style;
+  if (!style || style.models.length < 2) return null;
+  return rankModelsWithStyle(style);
 }
 
 function compareResult(job: PreviewJob, primary: PairCounts): CompareResult | null {

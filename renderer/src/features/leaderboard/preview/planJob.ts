@@ -11,9 +11,9 @@ type LeaderboardState = ReturnType<typeof useLeaderboard.getState>;
  */
 export function rankableSlice(answer: SliceAnswer | null): SliceInput | null {
   if (answer?.state !== 'ready' || answer.snapshot.withheld) return null;
-  const { filter, counts, ownSeqAtFetch, raters, minRaters } = answer.snapshot;
+  const { filter, counts, ownSeqAtFetch, raters, minRaters, style } = answer.snapshot;
   if (raters === undefined) return null;
-  return { filter, counts, ownSeqAtFetch, raters, minRaters };
+  return { filter, counts, ownSeqAtFetch, raters, minRaters, ...(style ? { style } : {}) };
 }
 
 function compareInput(state: LeaderboardState): CompareInput | null {

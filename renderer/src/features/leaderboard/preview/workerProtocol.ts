@@ -1,5 +1,5 @@
 import type { OwnVotes } from '../../../../../shared/ipc/features/leaderboardContract';
-import type { PairCounts, RankingResult, SegmentFilter, WinRateMatrix } from '../../../../../shared/ranking';
+import type { PairCounts, RankingResult, SegmentFilter, StyleCounts, StyleRankingResult, WinRateMatrix } from '../../../../../shared/ranking';
 import { packCounts, unpackCounts, type PackedCounts } from './packedCounts';
 
 /**
@@ -16,6 +16,8 @@ export interface SliceInput {
   ownSeqAtFetch: number;
   raters: number;
   minRaters: number;
+  /** The slice's style rows, when the snapshot carries them (plain arrays: cloned, not transferred). */
+  style?: StyleCounts;
 }
 
 export type CompareInput = { mode: 'slice'; slice: SliceInput } | { mode: 'rest'; global: SliceInput };
@@ -61,6 +63,8 @@ export interface ContributionResult {
 export interface SecondaryResult {
   compare: CompareResult | null;
   contribution: ContributionResult;
+  /** The style-controlled board of the primary slice; null when its snapshot has no style rows. */
+  style: StyleRankingResult | null;
 }
 
 /** A job as posted: every slice's counts packed (see packedCounts.ts). */

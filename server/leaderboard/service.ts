@@ -11,7 +11,7 @@ import {
   SEGMENT_FIELDS,
   unreleasedReason,
 } from '../../shared/protocol/leaderboard';
-import { markProvisional, rankModels } from '../../shared/ranking';
+import { markProvisional, rankModels, rowRiggingMargins } from '../../shared/ranking';
 import { HttpError } from '../http/errors';
 import type { Store } from '../store/types';
 import type { VoteRecord } from '../votes/store';
@@ -208,13 +208,17 @@ export class LeaderboardService {
       };
     }
     const ranked = rankModels(released.counts, { ci: 'sandwich', weights: fit.weights });
+    const models = markProvisional(ranked.models, provisionalMinVotes);
+    // From the released counts only, like the board itself, and cached with it.
+    const margins =
+      fit.weights === 'none' ? rowRiggingMargins(released.counts, models.map((row) => row.model)) : models.map(() => null);
     return {
       ...base,
       raters: released.raters,
       votes: released.votes,
       withheld: false,
       method: ranked.method,
-      models: markProvisional(ranked.models, provisionalMinVotes),
+      models: models.map((row, k) => ({ ...row, riggingMargin: margins[k] ?? null })),
       warnings: ranked.warnings,
     };
   }

@@ -2,7 +2,8 @@ import { fitBradleyTerry } from './bradleyTerry';
 import { GRADIENT_TOLERANCE } from './constants';
 import { choleskyInPlace, choleskyInverse } from './linalg';
 import { gradientInto, informationInto } from './likelihood';
-import type { PairTable } from './pairTable';
+import { toPairTable, type PairTable } from './pairTable';
+import type { PairCounts } from './types';
 
 /**
  * Rigging margin of an adjacent pair (`upper` ranked just above `lower`): a number of decisive
@@ -33,6 +34,24 @@ export function boardRiggingMargins(table: PairTable, order: readonly number[], 
   const solver = new MarginSolver(table, ridgePerVote);
   const out: (number | null)[] = [];
   for (let k = 0; k + 1 < order.length; k++) out.push(solver.witness(order[k]!, order[k + 1]!)?.margin ?? null);
+  return out;
+}
+
+/**
+ * The margin of each row of a published board (`boardModels`, best first) over the row just below
+ * it, from the same counts the board was fitted on: what the server's leaderboard and the preview
+ * both show. The last row, and a row whose model or neighbour is not in `counts`, get null.
+ */
+export function rowRiggingMargins(counts: PairCounts, boardModels: readonly string[]): (number | null)[] {
+  const index = new Map(counts.models.map((name, i) => [name, i]));
+  const out: (number | null)[] = boardModels.map(() => null);
+  if (boardModels.length < 2) return out;
+  const solver = new MarginSolver(toPairTable(counts), 1e-5);
+  for (let k = 0; k + 1 < boardModels.length; k++) {
+    const upper = index.get(boardModels[k]!);
+    const lower = index.get(boardModels[k + 1]!);
+    if (upper !== undefined && lower !== undefined) out[k] = solver.witness(upper, lower)?.margin ?? null;
+  }
   return out;
 }
 

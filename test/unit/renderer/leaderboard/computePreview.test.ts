@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { OwnVotes } from '../../../../shared/ipc/features/leaderboardContract';
-import { aggregateBattles, mergePairCounts, rankModels, simulateBattles, winRateMatrix, type PairCounts } from '../../../../shared/ranking';
+import {
+  aggregateBattles,
+  mergePairCounts,
+  rankModels,
+  rowRiggingMargins,
+  simulateBattles,
+  winRateMatrix,
+  type PairCounts,
+} from '../../../../shared/ranking';
 import { computePrimary, computeSecondary } from '../../../../renderer/src/features/leaderboard/preview/computePreview';
 import { adjustCounts } from '../../../../renderer/src/features/leaderboard/preview/countsMath';
 import type { PreviewJob, SliceInput } from '../../../../renderer/src/features/leaderboard/preview/workerProtocol';
@@ -49,6 +57,19 @@ describe('the preview computation (what the worker runs)', () => {
     const balanced = computePrimary(job({ primary, weights: 'balanced' }));
     expect(balanced.ranking).toEqual(rankModels(skewed, { weights: 'balanced' }));
     expect(balanced.ranking.models).not.toEqual(computePrimary(job({ primary })).ranking.models);
+  });
+
+  it('gives each model the rigging margin over the next one down, as the server computes it, and none on a balanced board', () => {
+    const plain = job({ primary: slice({}, counts, 6) });
+    const primary = computePrimary(plain);
+    const { margins } = computeSecondary(plain, primary.ranking);
+    const byRating = primary.ranking.models.map((m) => m.model);
+    const expected = rowRiggingMargins(counts, byRating);
+    expect(byRating.map((model) => margins[model])).toEqual(expected);
+    expect(margins[byRating.at(-1)!]).toBeNull();
+    expect(expected.slice(0, -1).every((margin) => Number.isInteger(margin) && margin! > 0)).toBe(true);
+    expect(computeSecondary(plain).margins).toEqual(margins); // ranks the board itself when not given it
+    expect(computeSecondary(job({ primary: slice({}, counts, 6), weights: 'balanced' })).margins).toEqual({});
   });
 
   it('adds own votes revealed after the snapshot, only those the slice filter matches', () => {

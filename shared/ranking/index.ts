@@ -66,7 +66,7 @@ export {
   type StyleRankingResult,
 } from './styleControl';
 export { createRng, uniformInt, type Rng } from './random';
-export { boardRiggingMargins, riggingMargin, riggingWitness, rowRiggingMargins, SWAP_TOLERANCE, type RiggingWitness } from './riggingMargin';
+export { boardRidge, boardRiggingMargins, riggingMargin, riggingWitness, rowRiggingMargins, SWAP_TOLERANCE, type RiggingWitness } from './riggingMargin';
 export { simulateBattles, type Simulation, type SimulationOptions } from './simulate';
 export { normalQuantile } from './normal';
 export {

@@ -1,14 +1,16 @@
 import { fitBradleyTerry } from './bradleyTerry';
 import { GRADIENT_TOLERANCE } from './constants';
 import { choleskyInPlace, choleskyInverse } from './linalg';
-import { gradientInto, informationInto } from './likelihood';
+import { diagnoseGraph } from './graph';
+import { gradientInto, informationInto, pinMeanInto } from './likelihood';
 import { toPairTable, type PairTable } from './pairTable';
+import { DEGENERATE_RIDGE } from './rank';
 import type { PairCounts } from './types';
 
 /**
  * Rigging margin of an adjacent pair (`upper` ranked just above `lower`): a number of decisive
  * votes that, flipped (a win becomes a loss), puts `lower` above `upper` in the Bradley–Terry fit
- * (ridge `ridgePerVote`·N, so every flipped board has a unique fit).
+ * the board itself is ranked with (`ridge`: by default `boardRidge`, i.e. as rankModels fits it).
  *
  * What it is: an UPPER bound with a witness, not the exact minimum. The flips are ordered by their
  * first-order effect on the gap θ_upper − θ_lower: flipping a vote on pair (a, b) moves the
@@ -24,14 +26,24 @@ import type { PairCounts } from './types';
  * every decisive vote in the order does not swap. Cost per pair: O(pairs·log) for the order plus
  * 2–4 refits of O(pairs + n²) per iteration, after one shared fit and one n×n inverse per board.
  */
-export function riggingMargin(table: PairTable, upper: number, lower: number, ridgePerVote = 1e-5): number | null {
-  return new MarginSolver(table, ridgePerVote).witness(upper, lower)?.margin ?? null;
+export function riggingMargin(table: PairTable, upper: number, lower: number, ridge = boardRidge(table)): number | null {
+  return new MarginSolver(table, ridge).witness(upper, lower)?.margin ?? null;
+}
+
+/**
+ * The ridge rankModels fits `table` with: 0 (the exact MLE) when it exists, else DEGENERATE_RIDGE.
+ * Margins are measured on that same fit, so a pair adjacent on the board is never "already swapped".
+ * With ridge 0 every model of `table` needs votes (rowRiggingMargins drops the others first).
+ */
+export function boardRidge(table: PairTable): number {
+  const names = Array.from({ length: table.n }, (_, i) => String(i));
+  return diagnoseGraph(table, names).needsRidge ? DEGENERATE_RIDGE : 0;
 }
 
 /** Margins for each adjacent pair of `order` (model indices, best first); entry k is for order[k] vs order[k+1]. */
-export function boardRiggingMargins(table: PairTable, order: readonly number[], ridgePerVote = 1e-5): (number | null)[] {
+export function boardRiggingMargins(table: PairTable, order: readonly number[], ridge = boardRidge(table)): (number | null)[] {
   if (order.length < 2) return [];
-  const solver = new MarginSolver(table, ridgePerVote);
+  const solver = new MarginSolver(table, ridge);
   const out: (number | null)[] = [];
   for (let k = 0; k + 1 < order.length; k++) out.push(solver.witness(order[k]!, order[k + 1]!)?.margin ?? null);
   return out;
@@ -43,10 +55,12 @@ export function boardRiggingMargins(table: PairTable, order: readonly number[], 
  * both show. The last row, and a row whose model or neighbour is not in `counts`, get null.
  */
 export function rowRiggingMargins(counts: PairCounts, boardModels: readonly string[]): (number | null)[] {
-  const index = new Map(counts.models.map((name, i) => [name, i]));
+  const voted = withVotesOnly(counts);
+  const index = new Map(voted.models.map((name, i) => [name, i]));
   const out: (number | null)[] = boardModels.map(() => null);
-  if (boardModels.length < 2) return out;
-  const solver = new MarginSolver(toPairTable(counts), 1e-5);
+  if (boardModels.length < 2 || voted.models.length < 2) return out;
+  const table = toPairTable(voted);
+  const solver = new MarginSolver(table, boardRidge(table));
   for (let k = 0; k + 1 < boardModels.length; k++) {
     const upper = index.get(boardModels[k]!);
     const lower = index.get(boardModels[k + 1]!);
@@ -55,9 +69,26 @@ export function rowRiggingMargins(counts: PairCounts, boardModels: readonly stri
   return out;
 }
 
+/** The counts without models that have no votes (rankModels leaves them out of the fit too). */
+function withVotesOnly(counts: PairCounts): PairCounts {
+  const voted = new Set<number>();
+  for (const row of counts.rows) {
+    if (row.winsA + row.winsB + row.ties + row.bothBad > 0) voted.add(row.a).add(row.b);
+  }
+  if (voted.size === counts.models.length) return counts;
+  const keep = [...voted].sort((x, y) => x - y);
+  const renumber = new Map(keep.map((old, i) => [old, i]));
+  return {
+    models: keep.map((old) => counts.models[old]!),
+    rows: counts.rows
+      .filter((row) => renumber.has(row.a) && renumber.has(row.b))
+      .map((row) => ({ ...row, a: renumber.get(row.a)!, b: renumber.get(row.b)! })),
+  };
+}
+
 /** The margin with its proof: flipping `count` of the `aLoses` side's wins on each listed row swaps the pair. */
-export function riggingWitness(table: PairTable, upper: number, lower: number, ridgePerVote = 1e-5): RiggingWitness | null {
-  return new MarginSolver(table, ridgePerVote).witness(upper, lower);
+export function riggingWitness(table: PairTable, upper: number, lower: number, ridge = boardRidge(table)): RiggingWitness | null {
+  return new MarginSolver(table, ridge).witness(upper, lower);
 }
 
 export interface RiggingWitness {
@@ -85,11 +116,14 @@ class MarginSolver {
   /** Scratch score column: the table's scores with the current candidate's flips applied. */
   private readonly work: PairTable;
 
-  constructor(private readonly table: PairTable, ridgePerVote: number) {
-    this.ridge = ridgePerVote * Math.max(1, table.votes);
-    this.theta = fitBradleyTerry(table, { ridge: this.ridge }).theta;
+  constructor(private readonly table: PairTable, ridge: number) {
+    this.ridge = ridge;
+    this.theta = fitBradleyTerry(table, { ridge }).theta;
     const h = new Float64Array(table.n * table.n);
-    informationInto(table, this.theta, this.ridge, h);
+    informationInto(table, this.theta, ridge, h);
+    // Without a ridge H is singular along 1; pinning the mean leaves every step for a gradient ⟂ 1
+    // unchanged (flips move the gradient by ∓(e_a − e_b), and ridge-free gradients sum to 0).
+    if (ridge === 0) pinMeanInto(h, table.n);
     if (!choleskyInPlace(h, table.n)) throw new Error('riggingMargin: information is not positive definite');
     this.inverse = choleskyInverse(h, table.n);
     this.work = { ...table, score: Float64Array.from(table.score) };

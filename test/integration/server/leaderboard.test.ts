@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CountsResponse, LeaderboardResponse } from '../../../shared/protocol/leaderboard';
 import {
   aggregateBattles,
+  boardRidge,
   fitBradleyTerry,
   markProvisional,
   rankModels,
@@ -87,7 +88,7 @@ describe('leaderboard on the demo data', () => {
         a: table.a[k]!, b: table.b[k]!, winsA: table.winsA[k]!, winsB: table.winsB[k]!, ties: table.draws[k]!, bothBad: 0,
       })),
     });
-    const theta = fitBradleyTerry(refreshed, { ridge: 1e-5 * refreshed.votes }).theta;
+    const theta = fitBradleyTerry(refreshed, { ridge: boardRidge(refreshed) }).theta;
     expect(theta[lower]! - theta[upper]!).toBeGreaterThan(SWAP_TOLERANCE);
   });
 

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { aggregateBattles } from '../../../shared/ranking/aggregate';
 import { fitBradleyTerry } from '../../../shared/ranking/bradleyTerry';
 import { toPairTable, type PairTable } from '../../../shared/ranking/pairTable';
-import { boardRiggingMargins, riggingMargin, riggingWitness, SWAP_TOLERANCE, type RiggingWitness } from '../../../shared/ranking/riggingMargin';
+import {
+  boardRidge,
+  boardRiggingMargins,
+  riggingMargin,
+  riggingWitness,
+  SWAP_TOLERANCE,
+  type RiggingWitness,
+} from '../../../shared/ranking/riggingMargin';
 import { simulateBattles } from '../../../shared/ranking/simulate';
 
 /** Three models, only direct games: A–B 12:8, B–C 30:10, A–C 34:6. */
@@ -17,7 +24,7 @@ const table = toPairTable({
 
 /**
  * Independent check of a witness: copy the counts, flip the listed votes, refit with the plain
- * Newton solver from zeros (not the margin code's chord refits) and compare the two strengths.
+ * Newton solver (not the margin code's chord refits) with the board's own ridge, and compare.
  */
 function lowerWinsAfter(t: PairTable, flips: RiggingWitness['flips'], upper: number, lower: number): boolean {
   const rows = Array.from({ length: t.m }, (_, k) => ({
@@ -31,7 +38,7 @@ function lowerWinsAfter(t: PairTable, flips: RiggingWitness['flips'], upper: num
     else [row.winsA, row.winsB] = [row.winsA + f.count, row.winsB - f.count];
   }
   const flipped = toPairTable({ models: Array.from({ length: t.n }, (_, i) => `m${i}`), rows });
-  const theta = fitBradleyTerry(flipped, { ridge: 1e-5 * flipped.votes }).theta;
+  const theta = fitBradleyTerry(flipped, { ridge: boardRidge(t) }).theta;
   return theta[lower]! - theta[upper]! > SWAP_TOLERANCE;
 }
 
@@ -58,7 +65,7 @@ describe('riggingMargin', () => {
   it('holds the witness property on every adjacent pair of a simulated 12-model board', () => {
     const sim = simulateBattles({ models: 12, votes: 6000, seed: 7, tieRate: 0.2 });
     const board = toPairTable(aggregateBattles(sim.battles));
-    const theta = fitBradleyTerry(board, { ridge: 1e-5 * board.votes }).theta;
+    const theta = fitBradleyTerry(board, { ridge: boardRidge(board) }).theta;
     const order = [...theta.keys()].sort((x, y) => theta[y]! - theta[x]!);
     const margins = boardRiggingMargins(board, order);
     expect(margins).toHaveLength(11);
@@ -93,6 +100,21 @@ describe('riggingMargin', () => {
       ],
     });
     expect(riggingMargin(drawn, 0, 1)).toBeNull();
+  });
+
+  it('measures on the fit the board is ranked with: the exact MLE, or the degenerate ridge when it does not exist', () => {
+    expect(boardRidge(table)).toBe(0);
+    const undefeated = toPairTable({
+      models: ['A', 'B', 'C'],
+      rows: [
+        { a: 0, b: 1, winsA: 9, winsB: 0, ties: 0, bothBad: 0 },
+        { a: 1, b: 2, winsA: 6, winsB: 4, ties: 0, bothBad: 0 },
+      ],
+    });
+    expect(boardRidge(undefeated)).toBeGreaterThan(0);
+    const w = riggingWitness(undefeated, 0, 1)!;
+    expect(lowerWinsAfter(undefeated, w.flips, 0, 1)).toBe(true);
+    expect(lowerWinsAfter(undefeated, oneFewer(w.flips), 0, 1)).toBe(false);
   });
 
   it('gives one margin per adjacent pair of the board', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sigmoid } from '../../../shared/ranking/likelihood';
 import { createRng, normal } from '../../../shared/ranking/random';
 import type { RatedVote } from '../../../shared/ranking/raterReliability';
-import { explainReliability, LOW_WEIGHT, screenRaters } from '../../../shared/ranking/raterScreens';
+import { explainReliability, LOW_RELATIVE_WEIGHT, screenRaters } from '../../../shared/ranking/raterScreens';
 
 const MODELS = 30;
 const HONEST = 40;
@@ -60,6 +60,6 @@ describe('rater screens and the reliability report', () => {
     const screened = rows.find((row) => row.rater === 40)!;
     expect([screened.weight, screened.accuracy]).toEqual([0, null]);
     expect(rows[0]!.weight).toBeLessThanOrEqual(rows.at(-1)!.weight); // lowest weight first
-    for (const row of rows.filter((r) => r.rater < HONEST)) expect(row.weight).toBeGreaterThan(LOW_WEIGHT);
+    for (const row of rows.filter((r) => r.rater < HONEST)) expect(row.relativeWeight).toBeGreaterThan(LOW_RELATIVE_WEIGHT);
   });
 });

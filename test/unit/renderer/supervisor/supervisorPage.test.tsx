@@ -233,6 +233,12 @@ describe('how the defended ranking treats a rater', () => {
     ]);
     expect(await reliabilityOf('r-bo')).toEqual(['30% of the typical weight (η = 0.58) · down-weighted', 'true']);
     expect(await reliabilityOf('r-ana')).toEqual(['—', 'false']);
+    // The team table shows the same at a glance: weight against the typical rater, marked when down-weighted.
+    const cell = (id: string) => screen.getByTestId(`team-row-${id}`).querySelector('[data-metric="reliability"]');
+    expect(cell('r-bo')?.getAttribute('data-value')).toBe('0.3');
+    expect(cell('r-bo')?.textContent).toBe('30%down-weighted');
+    expect(cell('r-cy')?.getAttribute('data-value')).toBe('0');
+    expect(cell('r-ana')?.getAttribute('data-value')).toBe('');
   });
 });
 

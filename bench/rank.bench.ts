@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import {
   aggregateBattles,
   aggregateStyleBattles,
+  boardRiggingMargins,
   createRng,
   fitBradleyTerry,
   rankModelsWithStyle,
@@ -164,6 +165,12 @@ async function main(): Promise<void> {
     rankModels(counts, { weights: 'balanced' }),
   );
   report('  iterations, weighted fit', String(balanced.iterations));
+  const order = sandwich.models.map((m) => counts.models.indexOf(m.model));
+  const margins = repeat(`rigging margins, ${MODELS - 1} adjacent pairs (own fit + H⁻¹ + margins)`, REPEATS, () =>
+    boardRiggingMargins(table, order),
+  );
+  const known = margins.filter((m): m is number => m !== null).sort((x, y) => x - y);
+  report('  margins: min / median / max', `${known[0]} / ${known[known.length >> 1]} / ${known[known.length - 1]} votes`);
 
   styleBench(sim.battles);
 

@@ -7,6 +7,7 @@
 import { normal, createRng, type Rng } from '../shared/ranking/random';
 import { sigmoid } from '../shared/ranking/likelihood';
 import { fitWithReliability, weightedFit, type RatedVote } from '../shared/ranking/raterReliability';
+import { screenedVotes, screenRaters } from '../shared/ranking/raterScreens';
 
 const full = !process.argv.includes('--quick');
 const MODELS = full ? 200 : 60;
@@ -121,31 +122,9 @@ function simulate(seed: number, w: World, strategy: Strategy, share: number): Ra
   return { votes, raters, goldAccuracy };
 }
 
-/**
- * Excludes raters failing gold (< 70 %), picking the first side far too often (z > 4 on decisive
- * votes), or concentrating on one model: leases are assigned by the server uniformly over pairs, so
- * a rater sees a given model in 2/n of tasks and can only exceed that by skipping leases (z > 6).
- */
+/** The shared screens (gold < 70 %, first-side |z| > 4, concentration z > 6: shared/ranking/raterScreens.ts). */
 function screen(sim: Raters): RatedVote[] {
-  const first = new Float64Array(sim.raters), decisive = new Float64Array(sim.raters), all = new Float64Array(sim.raters);
-  const perModel = new Float64Array(sim.raters * MODELS);
-  for (const v of sim.votes) {
-    all[v.rater]! += 1;
-    perModel[v.rater * MODELS + v.a]! += 1;
-    perModel[v.rater * MODELS + v.b]! += 1;
-    if (v.outcome !== 0.5) { decisive[v.rater]! += 1; if (v.outcome === 1) first[v.rater]! += 1; }
-  }
-  const excluded = new Uint8Array(sim.raters);
-  const q = 2 / MODELS;
-  for (let r = 0; r < sim.raters; r++) {
-    const n = decisive[r]!;
-    const z = n > 0 ? (first[r]! - n / 2) / Math.sqrt(n / 4) : 0;
-    let most = 0;
-    for (let m = 0; m < MODELS; m++) most = Math.max(most, perModel[r * MODELS + m]!);
-    const zFocus = all[r]! > 0 ? (most - all[r]! * q) / Math.sqrt(all[r]! * q * (1 - q)) : 0;
-    if (Math.abs(z) > 4 || zFocus > 6 || sim.goldAccuracy[r]! < 0.7) excluded[r] = 1;
-  }
-  return sim.votes.filter((v) => !excluded[v.rater]);
+  return screenedVotes(sim.votes, screenRaters(MODELS, sim.raters, sim.votes, sim.goldAccuracy));
 }
 
 function main(): void {

@@ -13,7 +13,7 @@ import {
   SEGMENT_FIELDS,
   unreleasedReason,
 } from '../../shared/protocol/leaderboard';
-import { markProvisional, rankModels, rankModelsWithStyle, type RankingResult } from '../../shared/ranking';
+import { markProvisional, rankModels, rankModelsWithStyle, rowRiggingMargins, type RankingResult } from '../../shared/ranking';
 import { HttpError } from '../http/errors';
 import { baseLanguage } from '../tasks/languages';
 import type { Store } from '../store/types';
@@ -255,6 +255,13 @@ export class LeaderboardService {
       style && released.style
         ? rankModelsWithStyle(released.style)
         : rankModels(released.counts, { ci: 'sandwich', weights: fit.weights });
+    const models = markProvisional(ranked.models, provisionalMinVotes);
+    // From the released counts only, like the board itself, and cached with it. Defined on the
+    // plain unweighted fit, so a balanced or style-controlled board has none.
+    const margins =
+      fit.weights === 'none' && !style
+        ? rowRiggingMargins(released.counts, models.map((row) => row.model))
+        : models.map(() => null);
     return {
       ...base,
       raters: released.raters,
@@ -262,7 +269,7 @@ export class LeaderboardService {
       withheld: false,
       method: ranked.method,
       ...(style ? { style: true, ...styleCoefficientsOf(ranked) } : {}),
-      models: markProvisional(ranked.models, provisionalMinVotes),
+      models: models.map((row, k) => ({ ...row, riggingMargin: margins[k] ?? null })),
       warnings: ranked.warnings,
     };
   }

@@ -1,4 +1,4 @@
-import type { PoolAgreement, RaterQuality } from '../../shared/protocol/supervisor';
+import type { PoolAgreement, RaterQuality, RaterReliability } from '../../shared/protocol/supervisor';
 import {
   poolAgreement,
   raterQualityReport,
@@ -9,6 +9,7 @@ import {
 import type { Db } from '../db/open';
 import { sql } from '../db/statements';
 import { perDialect } from '../store/dialect';
+import { teamReliability } from './reliability';
 
 interface QualityVoteRow {
   rater_id: string;
@@ -95,8 +96,13 @@ async function rejectedTooFast(db: Db, accountIds: number[] | 'all'): Promise<Ma
   return new Map(rows.map((row) => [row.rater_id, row.n]));
 }
 
-function toQuality(row: RaterQualityRow | undefined, tooFastRejected = 0): RaterQuality {
+function toQuality(
+  row: RaterQualityRow | undefined,
+  tooFastRejected = 0,
+  reliability?: RaterReliability,
+): RaterQuality {
   return {
+    ...(reliability ? { reliability } : {}),
     votes: row?.votes ?? 0,
     items: row?.items ?? 0,
     agreement: row?.majority.rate ?? null,
@@ -157,10 +163,14 @@ export async function teamQuality(
   const rows = new Map(raterQualityReport(votes, options).map((row) => [row.raterId, row]));
   const pool = poolAgreement(votes, options);
   const rejected = await rejectedTooFast(db, everyone ? 'all' : team.map((rater) => rater.id));
+  const reliability = teamReliability(votes, new Map([...rows].map(([id, row]) => [id, row.gold.accuracy])));
   return {
     lastVoteAt: await lastVotes(db, team),
     byRater: new Map(
-      team.map((rater) => [rater.public_id, toQuality(rows.get(rater.public_id), rejected.get(rater.public_id) ?? 0)]),
+      team.map((rater) => [
+        rater.public_id,
+        toQuality(rows.get(rater.public_id), rejected.get(rater.public_id) ?? 0, reliability.get(rater.public_id)),
+      ]),
     ),
     pool: {
       votes: pool.votes,

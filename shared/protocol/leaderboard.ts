@@ -145,6 +145,13 @@ export const LeaderboardRow = z.object({
   wins: z.number().min(0),
   losses: z.number().min(0),
   ties: z.number().min(0),
+  /**
+   * Votes that, flipped, would swap this row with the next one below in the Bradley–Terry fit of
+   * this segment's released counts (an upper bound with a witness; docs/RANKING.md "Rigging margins").
+   * null on the last row, on balanced-weight boards and where it cannot be computed; absent from
+   * servers before it existed.
+   */
+  riggingMargin: z.number().int().min(0).nullable().optional(),
 });
 export type LeaderboardRow = z.infer<typeof LeaderboardRow>;
 

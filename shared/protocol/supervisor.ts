@@ -21,6 +21,30 @@ export const supervisorDisagreementsPath = (raterId: string) =>
  * nothing to measure yet: no gold items seen, no swapped repeats, no
  * co-raters with a strict majority on the rater's items.
  */
+/**
+ * How the defended ranking pipeline treats a rater (docs/RANKING.md "Robustness to rigging"):
+ * the screens it fails and, if it passes them, its CrowdBT accuracy η and the weight 2η − 1 its
+ * votes get. Fitted on the votes around the team (every rater's votes on the team's items).
+ */
+export const RaterReliability = z.object({
+  /** η; null when a screen excluded the rater before the fit. */
+  accuracy: z.number().nullable(),
+  /** Weight of the rater's votes in the defended fit (0 = ignored), and that over the median rater's. */
+  weight: z.number(),
+  relativeWeight: z.number(),
+  decisive: z.number().int().min(0),
+  /** Share of decisive votes for the side shown first, and its z against ½. */
+  firstSideRate: z.number().nullable(),
+  firstSideZ: z.number(),
+  /** The model the rater saw most, and the z of that count against uniform leasing. */
+  topModel: z.string().nullable(),
+  concentrationZ: z.number(),
+  failed: z.array(z.enum(['gold', 'firstSide', 'concentration'])),
+  /** Screened out, or weighted below half the median rater's weight by the reliability model. */
+  downWeighted: z.boolean(),
+});
+export type RaterReliability = z.infer<typeof RaterReliability>;
+
 export const RaterQuality = z.object({
   votes: z.number().int().min(0),
   items: z.number().int().min(0),
@@ -46,6 +70,8 @@ export const RaterQuality = z.object({
   /** LMArena's sequential test: max of the two running products; flagged above 20 (α = 0.05). */
   anomalyScore: z.number().nullable(),
   anomalous: z.boolean(),
+  /** Absent from servers before it existed, and for a rater without votes. */
+  reliability: RaterReliability.optional(),
 });
 export type RaterQuality = z.infer<typeof RaterQuality>;
 

@@ -73,6 +73,16 @@ export {
   type StyleRankingResult,
 } from './styleControl';
 export { createRng, uniformInt, type Rng } from './random';
+export { fitWithReliability, weightedFit, type RatedVote, type ReliabilityFit, type ReliabilityOptions } from './raterReliability';
+export {
+  explainReliability,
+  screenRaters,
+  screenedVotes,
+  type RaterReliabilityRow,
+  type RaterScreen,
+  type ScreenReason,
+} from './raterScreens';
+export { boardRidge, boardRiggingMargins, riggingMargin, riggingWitness, rowRiggingMargins, SWAP_TOLERANCE, type RiggingWitness } from './riggingMargin';
 export { simulateBattles, type Simulation, type SimulationOptions } from './simulate';
 export { normalQuantile, normalCdf } from './normal';
 export {

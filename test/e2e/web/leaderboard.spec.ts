@@ -99,6 +99,34 @@ test('the table matches the server leaderboard for the same slice, with its snap
   await page.screenshot({ path: path.join(shots, 'leaderboard-en.png'), fullPage: true });
 });
 
+test('each ranked row shows its rigging margin, explained, equal to the server\'s for the same neighbours', async () => {
+  await waitForSlice({});
+  const table = page.getByTestId('ranking-table');
+  const header = table.getByRole('columnheader', { name: 'Rigging margin' });
+  await expect(header).toBeVisible();
+  await expect(header).toHaveAccessibleDescription('Rigging margin: how many votes would have to be flipped to swap a model with the next one below.');
+  await expect(page.getByTestId('margin-hint').first()).toBeVisible();
+  // Margins arrive with the worker's second phase; every row but the lowest-rated one gets one.
+  const rows = table.locator('tbody tr[data-model]');
+  await expect.poll(async () => table.locator('td[data-margin]').count()).toBe((await rows.count()) - 1);
+  const shown = await rows.evaluateAll((list) =>
+    list.map((row) => ({ model: row.getAttribute('data-model') ?? '', rating: Number(row.getAttribute('data-rating')), margin: row.querySelector('td[data-margin]')?.getAttribute('data-margin') ?? null })),
+  );
+  // Same counts as the server (the slice summary says 8,933 votes on both), so where two models are
+  // neighbours on both boards (the preview leaves provisional models out), the margins agree.
+  const byRating = [...shown].sort((x, y) => y.rating - x.rating);
+  const server = await serverLeaderboard('');
+  let compared = 0;
+  byRating.slice(0, -1).forEach((row, k) => {
+    const at = server.models.findIndex((model) => model.model === row.model);
+    if (server.models[at + 1]?.model !== byRating[k + 1]!.model) return;
+    expect(Number(row.margin)).toBe(server.models[at]!.riggingMargin);
+    compared++;
+  });
+  expect(compared).toBeGreaterThan(10);
+  expect(byRating.slice(0, -1).every((row) => Number.isInteger(Number(row.margin)))).toBe(true);
+});
+
 test('balanced weights: the switch refits the board from the cached counts as the server does with weights=balanced', async () => {
   await waitForSlice({});
   const before = JSON.stringify(await tableRows());

@@ -4,10 +4,15 @@ import { CountsResponse, LeaderboardResponse } from '../../../shared/protocol/le
 import {
   aggregateBattles,
   aggregateStyleBattles,
+  boardRidge,
+  fitBradleyTerry,
   markProvisional,
   rankModels,
   rankModelsWithStyle,
+  riggingWitness,
   styleFeaturesFromText,
+  SWAP_TOLERANCE,
+  toPairTable,
   type Battle,
   type StyleBattle,
   type StyleCounts,
@@ -63,6 +68,11 @@ function styleRowSet(counts: StyleCounts): string[] {
     .sort();
 }
 
+/** The board rows without the rigging margins, to compare with rankModels' rows. */
+function withoutMargins<T extends { riggingMargin?: number | null }>(rows: T[]): Omit<T, 'riggingMargin'>[] {
+  return rows.map(({ riggingMargin: _margin, ...rest }) => rest);
+}
+
 describe('leaderboard on the demo data', () => {
   let t: TestServer;
   let token: string;
@@ -86,10 +96,38 @@ describe('leaderboard on the demo data', () => {
     const expected = rankModels(aggregateBattles(crowdBattles()));
     expect(body.withheld).toBe(false);
     expect(body.models).toHaveLength(59);
-    expect(body.models).toEqual(markProvisional(expected.models, 300));
+    expect(withoutMargins(body.models)).toEqual(markProvisional(expected.models, 300));
     expect(body).toMatchObject({ weights: 'none', provisionalMinVotes: 300 });
     expect(body.models.find((row) => !row.provisional)?.rank).toBe(1);
     for (const row of body.models) expect(row.lower).toBeLessThanOrEqual(row.rating);
+  });
+
+  it('gives each row the votes that, flipped, would swap it with the row below (a witnessed bound)', async () => {
+    const body = LeaderboardResponse.parse((await call(t.url, 'GET', '/v1/leaderboard?language=en', { token })).body);
+    const margins = body.models.map((row) => row.riggingMargin);
+    expect(margins.at(-1)).toBeNull();
+    for (const margin of margins.slice(0, -1)) expect(Number.isInteger(margin)).toBe(true);
+    expect(margins.some((margin) => margin! > 0)).toBe(true);
+    // Check the top pair's margin independently: flip its witness in the CSV's counts and refit.
+    const counts = aggregateBattles(crowdBattles());
+    const [upper, lower] = [0, 1].map((k) => counts.models.indexOf(body.models[k]!.model)) as [number, number];
+    const witness = riggingWitness(toPairTable(counts), upper, lower)!;
+    expect(witness.margin).toBe(margins[0]);
+    const table = toPairTable(counts);
+    for (const flip of witness.flips) {
+      const [from, to] = flip.aLoses ? [table.winsA, table.winsB] : [table.winsB, table.winsA];
+      from[flip.row]! -= flip.count;
+      to[flip.row]! += flip.count;
+      expect(from[flip.row]).toBeGreaterThanOrEqual(0);
+    }
+    const refreshed = toPairTable({
+      models: counts.models,
+      rows: Array.from({ length: table.m }, (_, k) => ({
+        a: table.a[k]!, b: table.b[k]!, winsA: table.winsA[k]!, winsB: table.winsB[k]!, ties: table.draws[k]!, bothBad: 0,
+      })),
+    });
+    const theta = fitBradleyTerry(refreshed, { ridge: boardRidge(refreshed) }).theta;
+    expect(theta[lower]! - theta[upper]!).toBeGreaterThan(SWAP_TOLERANCE);
   });
 
   it('lists models under 300 votes as provisional, without a rank', async () => {
@@ -109,7 +147,9 @@ describe('leaderboard on the demo data', () => {
     );
     const expected = rankModels(aggregateBattles(crowdBattles()), { weights: 'balanced' });
     expect(body.weights).toBe('balanced');
-    expect(body.models).toEqual(markProvisional(expected.models, 300));
+    expect(withoutMargins(body.models)).toEqual(markProvisional(expected.models, 300));
+    // Margins are defined on the unweighted fit only.
+    for (const row of body.models) expect(row.riggingMargin).toBeNull();
     const bad = await call(t.url, 'GET', '/v1/leaderboard?language=en&weights=inverse', { token });
     expect(bad.status).toBe(400);
   });

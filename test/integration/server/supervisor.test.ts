@@ -95,7 +95,7 @@ describe('supervisor views over the demo team (124 LLMFAO raters + 2 demo raters
     expect(created.status).toBe(200);
     const listed = await call(t.url, 'GET', '/v1/supervisor/flags?raterId=llmfao-worker-58', { token: supervisor });
     expect(listed.body.flags.map((f: { note: string }) => f.note)).toContain('Check tie rate on creativity prompts');
-    const audit = (await t.server.context.db.many(`SELECT actor FROM audit_log WHERE action = 'flag.add'`));
+    const audit = await t.server.context.db.many(`SELECT actor FROM audit_log WHERE action = 'flag.add'`);
     expect(audit.length).toBeGreaterThan(0);
 
     const { password } = await addContributor(t.server.context.db, 'test', {
@@ -119,11 +119,18 @@ describe('supervisor views over the demo team (124 LLMFAO raters + 2 demo raters
   it("opens only items the supervisor's team voted on; any other item is 404, like one that does not exist", async () => {
     const db = t.server.context.db;
     const voted = (await db.one('SELECT task_id FROM votes LIMIT 1')) as { task_id: string };
-    const unvoted = (await db.one('SELECT id FROM tasks WHERE id NOT IN (SELECT task_id FROM votes) LIMIT 1')) as { id: string };
+    const unvoted = (await db.one('SELECT id FROM tasks WHERE id NOT IN (SELECT task_id FROM votes) LIMIT 1')) as {
+      id: string;
+    };
     const own = await call(t.url, 'GET', `/v1/supervisor/items/${voted.task_id}`, { token: supervisor });
     expect(own.status).toBe(200);
     expect((await call(t.url, 'GET', `/v1/supervisor/items/${unvoted.id}`, { token: supervisor })).status).toBe(404);
-    const { password } = await addContributor(db, 'test', { email: 'item-sup@verdict.example', displayName: 'Item', role: 'supervisor', vetted: true });
+    const { password } = await addContributor(db, 'test', {
+      email: 'item-sup@verdict.example',
+      displayName: 'Item',
+      role: 'supervisor',
+      vetted: true,
+    });
     const outsider = (await login(t.url, { email: 'item-sup@verdict.example', password })).accessToken;
     const peek = await call(t.url, 'GET', `/v1/supervisor/items/${voted.task_id}`, { token: outsider });
     expect(peek.status).toBe(404);
@@ -152,6 +159,41 @@ describe('supervisor views over the demo team (124 LLMFAO raters + 2 demo raters
     const reply = await call(t.url, 'GET', '/v1/supervisor/flags', { token: supervisor });
     const auto = reply.body.flags.filter((f: { source: string }) => f.source === 'anomaly_test');
     expect(auto.map((f: { raterId: string }) => f.raterId).sort()).toEqual([...first.flagged].sort());
+  });
+
+  it('shows who the reliability model down-weights and why: a rater who always picks the first side is screened out', async () => {
+    const rater2 = await login(t.url, t.accounts.rater2);
+    const tasks = await lease(t.url, rater2.accessToken, 40);
+    expect(tasks.length).toBeGreaterThanOrEqual(30); // z of 30/30 first-side picks is 5.5 > 4
+    const pushed = await push(
+      t.url,
+      rater2.accessToken,
+      crypto.randomUUID(),
+      tasks.map((task, i) => voteFor(task, i + 1)),
+    );
+    expect(pushed.status).toBe(200);
+    const body = RatersResponse.parse((await call(t.url, 'GET', '/v1/supervisor/raters', { token: supervisor })).body);
+    const biased = body.raters.find((r) => r.id === rater2.account.id)!.quality.reliability!;
+    expect(biased).toMatchObject({
+      failed: ['firstSide'],
+      firstSideRate: 1,
+      accuracy: null,
+      weight: 0,
+      downWeighted: true,
+    });
+    expect(biased.decisive).toBe(tasks.length);
+    expect(biased.firstSideZ).toBeCloseTo(Math.sqrt(tasks.length), 9); // (n − n/2)/√(n/4)
+    // Every crowd rater with votes is explained, consistently: down-weighted exactly when a screen
+    // failed or the weight 2η − 1 fell below half the median rater's.
+    const explained = body.raters.filter((r) => r.quality.votes > 0).map((r) => r.quality.reliability!);
+    expect(explained.length).toBeGreaterThan(100);
+    for (const r of explained) {
+      expect(r.weight).toBeGreaterThanOrEqual(0);
+      expect(r.weight).toBeLessThanOrEqual(1);
+      expect(r.downWeighted).toBe(r.failed.length > 0 || r.relativeWeight < 0.5);
+      if (r.accuracy !== null) expect(r.weight).toBeCloseTo(Math.max(0, 2 * r.accuracy - 1), 12);
+    }
+    expect(explained.filter((r) => !r.downWeighted).length).toBeGreaterThan(explained.length / 2);
   });
 });
 

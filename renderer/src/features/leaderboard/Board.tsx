@@ -19,7 +19,7 @@ export function Board() {
   const { t } = useTranslation('leaderboard');
   const format = useFormatters();
   const primary = useLeaderboard((state) => state.primary);
-  const { primary: result, computing, shownFilter, error } = usePreviewResults();
+  const { primary: result, secondary, secondaryPending, computing, shownFilter, error } = usePreviewResults();
   // The charts follow the table in a transition: the table paints first, and drawing a few
   // thousand SVG marks never holds up a click or a keystroke.
   const charted = useDeferredValue(result, null);
@@ -62,6 +62,7 @@ export function Board() {
           busy={computing}
           caption={split ? t('groups.caption', { slice, number: index + 1, count: layout.groups.length }) : undefined}
           testId={index === 0 ? 'ranking-table' : `ranking-table-${index + 1}`}
+          margins={secondaryPending ? null : (secondary?.margins ?? null)}
         />
       ))}
       {layout.provisional.length > 0 ? (

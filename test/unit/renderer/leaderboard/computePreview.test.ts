@@ -7,6 +7,7 @@ import {
   mergePairCounts,
   rankModels,
   rankModelsWithStyle,
+  rowRiggingMargins,
   simulateBattles,
   uniformInt,
   winRateMatrix,
@@ -70,6 +71,19 @@ describe('the preview computation (what the worker runs)', () => {
     const balanced = computePrimary(job({ primary, weights: 'balanced' }));
     expect(balanced.ranking).toEqual(rankModels(skewed, { weights: 'balanced' }));
     expect(balanced.ranking.models).not.toEqual(computePrimary(job({ primary })).ranking.models);
+  });
+
+  it('gives each model the rigging margin over the next one down, as the server computes it, and none on a balanced board', () => {
+    const plain = job({ primary: slice({}, counts, 6) });
+    const primary = computePrimary(plain);
+    const { margins } = computeSecondary(plain, primary.ranking);
+    const byRating = primary.ranking.models.map((m) => m.model);
+    const expected = rowRiggingMargins(counts, byRating);
+    expect(byRating.map((model) => margins[model])).toEqual(expected);
+    expect(margins[byRating.at(-1)!]).toBeNull();
+    expect(expected.slice(0, -1).every((margin) => Number.isInteger(margin) && margin! > 0)).toBe(true);
+    expect(computeSecondary(plain).margins).toEqual(margins); // ranks the board itself when not given it
+    expect(computeSecondary(job({ primary: slice({}, counts, 6), weights: 'balanced' })).margins).toEqual({});
   });
 
   it('adds own votes revealed after the snapshot, only those the slice filter matches', () => {

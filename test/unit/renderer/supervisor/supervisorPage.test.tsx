@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RatersResponse } from '../../../../shared/protocol/supervisor';
+import type { RaterReliability, RatersResponse } from '../../../../shared/protocol/supervisor';
 import { setRendererApi } from '../../../../renderer/src/bridge';
 import {
   createInlineEngine,
@@ -14,6 +14,23 @@ import { resetSupervisor, useSupervisor } from '../../../../renderer/src/stores/
 import { fakeSupervisorApi, signedIn, sizeScrollBoxes } from './fakeSupervisor';
 import { rater, teamVote, wireVote } from './fixtures';
 
+/** How the defended ranking treats a rater (server: quality.reliability); a kept, typical rater unless changed. */
+function reliability(changes: Partial<RaterReliability>): RaterReliability {
+  const typical: RaterReliability = {
+    accuracy: 0.8,
+    weight: 0.6,
+    relativeWeight: 1,
+    decisive: 34,
+    firstSideRate: 0.5,
+    firstSideZ: 0,
+    topModel: 'Model A',
+    concentrationZ: 0.4,
+    failed: [],
+    downWeighted: false,
+  };
+  return { ...typical, ...changes };
+}
+
 const pool = {
   votes: 9,
   raters: 3,
@@ -26,8 +43,36 @@ const pool = {
 const team: RatersResponse = {
   raters: [
     rater('r-ana', { votes: 40, agreementCompared: 30, agreement: 0.9, tieRate: 0.1 }, 'Ana'),
-    rater('r-bo', { votes: 40, agreementCompared: 30, agreement: 0.4, tieRate: 0.2 }, 'Bo'),
-    rater('r-cy', { votes: 40, agreementCompared: 30, agreement: 0.7, tieRate: 0.15 }, 'Cy'),
+    rater(
+      'r-bo',
+      {
+        votes: 40,
+        agreementCompared: 30,
+        agreement: 0.4,
+        tieRate: 0.2,
+        reliability: reliability({ accuracy: 0.58, weight: 0.16, relativeWeight: 0.3, downWeighted: true }),
+      },
+      'Bo',
+    ),
+    rater(
+      'r-cy',
+      {
+        votes: 40,
+        agreementCompared: 30,
+        agreement: 0.7,
+        tieRate: 0.15,
+        reliability: reliability({
+          accuracy: null,
+          weight: 0,
+          relativeWeight: 0,
+          firstSideRate: 1,
+          firstSideZ: 5.8,
+          failed: ['firstSide', 'concentration'],
+          downWeighted: true,
+        }),
+      },
+      'Cy',
+    ),
   ],
   pool,
   computedAt: '2026-11-27T10:00:00.000Z',
@@ -164,6 +209,36 @@ describe('the team table', () => {
       'Flagged',
     );
     expect(await screen.findByText('Rushed through the batch.')).toBeTruthy();
+  });
+});
+
+describe('how the defended ranking treats a rater', () => {
+  it('says which screens exclude a rater, or their weight against the typical one and whether that is down-weighted', async () => {
+    fakeServer();
+    useAuth.setState({ auth: signedIn('supervisor') });
+    render(<SupervisorPage />);
+    await screen.findByTestId('team-row-r-cy');
+    const reliabilityOf = async (id: string) => {
+      fireEvent.click(screen.getByTestId(`open-${id}`));
+      const detail = await screen.findByTestId('rater-detail');
+      const fact = detail.querySelector('[data-metric="reliability"]');
+      const text = [fact?.textContent, fact?.getAttribute('data-down-weighted')];
+      fireEvent.click(within(detail).getByText('Back to the team'));
+      await screen.findByTestId(`team-row-${id}`);
+      return text;
+    };
+    expect(await reliabilityOf('r-cy')).toEqual([
+      'Excluded from the ranking by: Position bias (first side) and Concentration on one model',
+      'true',
+    ]);
+    expect(await reliabilityOf('r-bo')).toEqual(['30% of the typical weight (η = 0.58) · down-weighted', 'true']);
+    expect(await reliabilityOf('r-ana')).toEqual(['—', 'false']);
+    // The team table shows the same at a glance: weight against the typical rater, marked when down-weighted.
+    const cell = (id: string) => screen.getByTestId(`team-row-${id}`).querySelector('[data-metric="reliability"]');
+    expect(cell('r-bo')?.getAttribute('data-value')).toBe('0.3');
+    expect(cell('r-bo')?.textContent).toBe('30%down-weighted');
+    expect(cell('r-cy')?.getAttribute('data-value')).toBe('0');
+    expect(cell('r-ana')?.getAttribute('data-value')).toBe('');
   });
 });
 

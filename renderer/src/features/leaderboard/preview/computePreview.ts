@@ -1,8 +1,10 @@
 import {
+  layoutBoard,
   mergePairCounts,
   predictedWinRateMatrix,
   rankModels,
   rankModelsWithStyle,
+  rowRiggingMargins,
   winRateMatrix,
   type PairCounts,
   type RankingResult,
@@ -10,7 +12,7 @@ import {
 } from '../../../../../shared/ranking';
 import { adjustCounts, subtractCounts } from './countsMath';
 import { ownBattlesIn } from './ownBattles';
-import type { CompareResult, ContributionResult, PreviewJob, PrimaryResult, SecondaryResult, SliceInput } from './workerProtocol';
+import type { CompareResult, ContributionResult, Margins, PreviewJob, PrimaryResult, SecondaryResult, SliceInput } from './workerProtocol';
 
 /** The pure work of ranking.worker.ts: the same function runs in the worker, the tests and the benchmark. */
 
@@ -37,10 +39,19 @@ export function computePrimary(job: PreviewJob): PrimaryResult {
   };
 }
 
-/** The comparison slice and the rater's contribution: shown below the fold, computed second. */
-export function computeSecondary(job: PreviewJob): SecondaryResult {
+/**
+ * The comparison slice, the rater's contribution and the rigging margins: computed second, so
+ * the table paints as soon as its one ranking is done (a margin costs a few refits per row).
+ * `primaryRanking` is computePrimary's board, passed on so it is not fitted twice.
+ */
+export function computeSecondary(job: PreviewJob, primaryRanking?: RankingResult): SecondaryResult {
   const primary = withFreshOwn(job.primary, job).counts;
-  return { compare: compareResult(job, primary), contribution: contributionResult(job, primary), style: styleResult(job) };
+  return {
+    compare: compareResult(job, primary),
+    contribution: contributionResult(job, primary),
+    margins: marginsOf(primary, primaryRanking ?? rank(primary, job), job),
+    style: styleResult(job),
+  };
 }
 
 /**
@@ -51,6 +62,21 @@ function styleResult(job: PreviewJob): StyleRankingResult | null {
   const style = job.primary.style;
   if (!style || style.models.length < 2) return null;
   return rankModelsWithStyle(style);
+}
+
+/**
+ * Each ranked model's rigging margin over the next one below it (by rating) in its own board,
+ * as the server's leaderboard computes it (shared rowRiggingMargins, on the same counts).
+ * Defined on the unweighted fit, so a balanced board gets none, as on the server.
+ */
+function marginsOf(counts: PairCounts, ranking: RankingResult, job: PreviewJob): Margins {
+  const margins: Margins = {};
+  if ((job.weights ?? 'none') !== 'none') return margins;
+  for (const group of layoutBoard(ranking.models, ranking.warnings).groups) {
+    const byRating = [...group.models].sort((x, y) => y.rating - x.rating).map((model) => model.model);
+    rowRiggingMargins(counts, byRating).forEach((margin, k) => (margins[byRating[k]!] = margin));
+  }
+  return margins;
 }
 
 function compareResult(job: PreviewJob, primary: PairCounts): CompareResult | null {

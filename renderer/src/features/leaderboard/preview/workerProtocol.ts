@@ -60,11 +60,15 @@ export interface ContributionResult {
   inSlice: number;
 }
 
+/** Rigging margin per ranked model (votes to flip to swap it with the next one below); null on a board's last row. */
+export type Margins = Record<string, number | null>;
+
 export interface SecondaryResult {
   compare: CompareResult | null;
   contribution: ContributionResult;
   /** The style-controlled board of the primary slice; null when its snapshot has no style rows. */
   style: StyleRankingResult | null;
+  margins: Margins;
 }
 
 /** A job as posted: every slice's counts packed (see packedCounts.ts). */

@@ -21,7 +21,7 @@ export function createWorkerRuntime(post: (response: WorkerResponse) => void): (
       await yieldToInbox();
       if (newest !== id) return;
       started = performance.now();
-      const secondary = computeSecondary(job);
+      const secondary = computeSecondary(job, primary.ranking);
       post({ id, phase: 'secondary', result: secondary, ms: performance.now() - started });
     } catch (error) {
       post({ id, phase: 'error', message: error instanceof Error ? error.message : String(error) });

@@ -1,9 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useRef } from 'react';
+import { useCallback, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SegmentFilter } from '../../../../../shared/protocol/leaderboard';
 import type { RankedModel } from '../../../../../shared/ranking';
 import { downloadBlob, exportFileName } from '../download';
+import type { Margins } from '../preview/workerProtocol';
 import { useFormatters } from '../format';
 import { leaderboardCsv, winRate } from './leaderboardCsv';
 import { SORT_KEYS } from './useTableSort';
@@ -22,11 +23,18 @@ interface RankingTableProps {
   unranked?: boolean;
   caption?: string;
   testId?: string;
+  /**
+   * Rigging margins by model, for a ranked board: adds the column and its explanation. null while
+   * they are being computed (the column stays, empty); absent for the provisional table.
+   */
+  margins?: Margins | null;
 }
 
 /** The ranked table: sortable by every column, arrow-key navigable, virtualized when long, exportable as CSV. */
-export function RankingTable({ models, filter, busy, unranked = false, caption, testId = 'ranking-table' }: RankingTableProps) {
+export function RankingTable({ models, filter, busy, unranked = false, caption, testId = 'ranking-table', margins }: RankingTableProps) {
   const { t } = useTranslation('leaderboard');
+  const marginHintId = useId();
+  const showMargins = margins !== undefined;
   const format = useFormatters();
   const { rows, sort, sortBy } = useTableSort(models);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -55,6 +63,11 @@ export function RankingTable({ models, filter, busy, unranked = false, caption, 
         <p id="lb-table-hint" className="muted lb-toolbar__hint">
           {t('table.keyboardHint')}
         </p>
+        {showMargins ? (
+          <p id={marginHintId} className="muted lb-toolbar__hint" data-testid="margin-hint">
+            {t('table.marginHint')}
+          </p>
+        ) : null}
         <button type="button" className="button button--quiet" onClick={exportCsv} data-testid="export-csv">
           {t('table.exportCsv')}
         </button>
@@ -79,6 +92,11 @@ export function RankingTable({ models, filter, busy, unranked = false, caption, 
                   </button>
                 </th>
               ))}
+              {showMargins ? (
+                <th scope="col" className="lb-grid__margin" aria-describedby={marginHintId}>
+                  {t('table.column.margin')}
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody onKeyDown={navigation.onKeyDown}>
@@ -110,6 +128,7 @@ export function RankingTable({ models, filter, busy, unranked = false, caption, 
                   </td>
                   <td className="lb-grid__votes">{format.integer(model.votes)}</td>
                   <td className="lb-grid__winRate">{format.percent(winRate(model))}</td>
+                  {showMargins ? <MarginCell margin={margins?.[model.model]} /> : null}
                 </tr>
               );
             })}
@@ -118,5 +137,16 @@ export function RankingTable({ models, filter, busy, unranked = false, caption, 
         </table>
       </div>
     </div>
+  );
+}
+
+/** Empty while computing and on a board's last row (nothing below it to swap with). */
+function MarginCell({ margin }: { margin: number | null | undefined }) {
+  const format = useFormatters();
+  const known = typeof margin === 'number';
+  return (
+    <td className="lb-grid__margin" data-margin={known ? margin : undefined}>
+      {known ? format.integer(margin) : null}
+    </td>
   );
 }

@@ -1,11 +1,12 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { RaterSummary } from '../../../../../shared/protocol/supervisor';
+import type { RaterReliability, RaterSummary } from '../../../../../shared/protocol/supervisor';
 import type { RaterExtras } from '../analysis/raterExtras';
-import { useFormat } from '../common/useFormat';
+import { useFormat, type Format } from '../common/useFormat';
 
 /** Every number the server measured for this rater, with the evidence behind it. */
 export function RaterMetrics({ rater, extras }: { rater: RaterSummary; extras: RaterExtras | null }) {
-  const { t } = useTranslation('supervisor');
+  const { t, i18n } = useTranslation('supervisor');
   const f = useFormat();
   const q = rater.quality;
   const facts: Array<[string, string]> = [
@@ -37,6 +38,7 @@ export function RaterMetrics({ rater, extras }: { rater: RaterSummary; extras: R
       q.goldAccuracy === null ? f.dash : t('detail.ofGold', { value: f.percent(q.goldAccuracy), count: q.goldItems }),
     ],
     ['anomalyScore', `${f.score(q.anomalyScore)}${q.anomalous ? ` · ${t('detail.anomalous')}` : ''}`],
+    ['reliability', reliabilityText(q.reliability, f, t, i18n.language)],
     ['lastVoteAt', f.dateTime(rater.lastVoteAt)],
   ];
   return (
@@ -44,9 +46,45 @@ export function RaterMetrics({ rater, extras }: { rater: RaterSummary; extras: R
       {facts.map(([key, value]) => (
         <div key={key} className="rater-facts__item">
           <dt>{t(`column.${key}`)}</dt>
-          <dd data-metric={key}>{value}</dd>
+          <dd
+            data-metric={key}
+            data-down-weighted={key === 'reliability' ? (q.reliability?.downWeighted ?? false) : undefined}
+          >
+            {value}
+          </dd>
         </div>
       ))}
     </dl>
   );
+}
+
+/** Screen names reuse the console's own column labels, so a supervisor can look up the number. */
+const SCREEN_LABEL = {
+  gold: 'column.goldAccuracy',
+  firstSide: 'column.positionBias',
+  concentration: 'column.concentration',
+} as const;
+
+/**
+ * How the defended ranking treats this rater: excluded by which screens, or their weight relative
+ * to the typical rater with CrowdBT's η, marked when the reliability model down-weights them.
+ */
+function reliabilityText(
+  reliability: RaterReliability | undefined,
+  f: Format,
+  t: TFunction<'supervisor'>,
+  language: string,
+): string {
+  if (!reliability) return f.dash;
+  if (reliability.failed.length > 0) {
+    const screens = new Intl.ListFormat(language, { type: 'conjunction' }).format(
+      reliability.failed.map((screen) => t(SCREEN_LABEL[screen])),
+    );
+    return t('detail.reliabilityExcluded', { screens });
+  }
+  const value = t('detail.reliabilityValue', {
+    relative: f.percent(reliability.relativeWeight),
+    accuracy: f.decimal(reliability.accuracy, 2),
+  });
+  return reliability.downWeighted ? `${value} · ${t('detail.downWeighted')}` : value;
 }

@@ -204,6 +204,20 @@ export function teamColumns(
       ),
       'goldAccuracy',
     ),
+    metric('reliability', '8rem', (row) => {
+      // The defended ranking's weight for this rater against the typical one; 0 when a screen excluded them.
+      const reliability = row.rater.quality.reliability;
+      return (
+        <MetricCell
+          metric="reliability"
+          value={reliability?.relativeWeight ?? null}
+          text={format.percent(reliability?.relativeWeight ?? null)}
+          detail={reliability?.downWeighted ? t('detail.downWeighted') : undefined}
+          tail={false}
+          tailLabel={tailLabel}
+        />
+      );
+    }),
     metric(
       'anomalyScore',
       '6.5rem',

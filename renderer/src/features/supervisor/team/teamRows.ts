@@ -26,6 +26,7 @@ export const SORT_VALUES: Record<string, (row: TeamRow) => number | string | nul
   selfConsistency: (row) => row.rater.quality.selfConsistency,
   goldAccuracy: (row) => row.rater.quality.goldAccuracy,
   anomalyScore: (row) => row.rater.quality.anomalyScore,
+  reliability: (row) => row.rater.quality.reliability?.relativeWeight ?? null,
 };
 
 export function sortRows(rows: readonly TeamRow[], by: string, direction: 'asc' | 'desc'): TeamRow[] {

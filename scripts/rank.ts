@@ -8,7 +8,7 @@ import { rankModelsWithStyle } from '../shared/ranking/index';
 import { parseArgs, type RankCliOptions } from './rank/args';
 import { CliError } from './rank/cliError';
 import { describeWarning, formatTable } from './rank/format';
-import { idleCores, rankModelsParallel } from './rank/parallelBootstrap';
+import { usefulThreads, rankModelsParallel } from './rank/parallelBootstrap';
 import { readVotesFile } from './rank/readVotes';
 import { readStyleVotesFile } from './rank/styleVotes';
 
@@ -17,7 +17,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     const options = parseArgs(argv);
     if (options.style) return styleControlled(options);
-    const { counts } = await readVotesFile(options.file, options.where, options.threads ?? idleCores());
+    const { counts } = await readVotesFile(options.file, options.where, options.threads ?? usefulThreads());
     if (options.anchor && !counts.models.includes(options.anchor.model)) {
       throw new CliError(`--anchor: model ${JSON.stringify(options.anchor.model)} has no votes in ${options.file}`);
     }

@@ -9,7 +9,7 @@ export interface RankCliOptions {
   anchor?: { model: string; rating: number };
   where: SegmentFilter;
   json: boolean;
-  /** Threads for the bootstrap; default: the idle cores. */
+  /** Threads for counting a big CSV and for the bootstrap; default: usefulThreads(). */
   threads?: number;
   /** `balanced`: each vote weighted by N/(P·c_pair) (docs/RANKING.md). */
   weights: 'none' | 'balanced';

@@ -46,7 +46,7 @@ export interface BootstrapJob {
 export async function rankModelsParallel(
   counts: PairCounts,
   options: RankOptions,
-  threads = idleCores(),
+  threads = usefulThreads(),
 ): Promise<RankingResult> {
   const rounds = options.rounds ?? DEFAULT_ROUNDS;
   if (options.ci !== 'bootstrap' || threads < 2 || rounds < MIN_PARALLEL_ROUNDS) return rankModels(counts, options);
@@ -68,15 +68,17 @@ export async function rankModelsParallel(
 }
 
 /**
- * Cores nobody else is using (cores − 1-minute load average, rounded up), at least 1, at most 4.
- * On a shared machine an extra thread only competes with other processes for the same cores
- * and adds the Worker's start-up (measured: slower than one thread at load 4 on 2 cores).
- * Rounded up because a quiet 2-core machine still shows a load of 0.5–1 (this command's own
- * start among it): with a core mostly idle, two threads ran 1,000 rounds in 1.27 s against
- * 2.07 s on one (load 0.6–1.1).
+ * Threads worth using: the cores, less one for every two units of 1-minute load average, at
+ * least 1, at most 4. On a shared machine an extra thread competes with other processes for
+ * the same cores (measured: slower than one thread at load 4 on 2 cores), but half a core still
+ * beats none: with one core kept busy by another process, 1,000 rounds on 1M votes took 2.78 s
+ * on two threads against 3.05 s on one, and on a quiet machine 1.81–1.91 s against 2.8–3.1 s.
+ * (This command's own runs keep a 2-core machine's load near 1, so "idle cores = cores − load"
+ * chose one thread.)
  */
-export function idleCores(): number {
-  return Math.max(1, Math.min(4, Math.ceil(availableParallelism() - loadavg()[0]!)));
+export function usefulThreads(): number {
+  const cores = availableParallelism();
+  return Math.max(1, Math.min(4, cores, Math.ceil(cores - loadavg()[0]! / 2)));
 }
 
 /** Runs chunks of rounds until none are left (used by this thread and by every Worker). */

@@ -40,18 +40,30 @@ export function computePrimary(job: PreviewJob): PrimaryResult {
 }
 
 /**
- * The comparison slice, the rater's contribution and the rigging margins: computed second, so
- * the table paints as soon as its one ranking is done (a margin costs a few refits per row).
+ * The comparison slice, the rater's contribution, the rigging margins and the style-controlled
+ * board: computed second, so the table paints as soon as its one ranking is done.
  * `primaryRanking` is computePrimary's board, passed on so it is not fitted twice.
  */
 export function computeSecondary(job: PreviewJob, primaryRanking?: RankingResult): SecondaryResult {
+  return secondarySteps(job, primaryRanking).reduce<Partial<SecondaryResult>>(
+    (result, step) => ({ ...result, ...step() }),
+    {},
+  ) as SecondaryResult;
+}
+
+/**
+ * computeSecondary as separate steps, each a few to a few hundred milliseconds on a 200-model
+ * board (margins refit a few times per row; the style fit reads every style row): the worker
+ * yields between them, so a newer job (the next filter) never waits for more than one step.
+ */
+export function secondarySteps(job: PreviewJob, primaryRanking?: RankingResult): (() => Partial<SecondaryResult>)[] {
   const primary = withFreshOwn(job.primary, job).counts;
-  return {
-    compare: compareResult(job, primary),
-    contribution: contributionResult(job, primary),
-    margins: marginsOf(primary, primaryRanking ?? rank(primary, job), job),
-    style: styleResult(job),
-  };
+  return [
+    () => ({ compare: compareResult(job, primary) }),
+    () => ({ contribution: contributionResult(job, primary) }),
+    () => ({ margins: marginsOf(primary, primaryRanking ?? rank(primary, job), job) }),
+    () => ({ style: styleResult(job) }),
+  ];
 }
 
 /**

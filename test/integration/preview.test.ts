@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SliceAnswer, SliceSnapshot } from '../../shared/ipc/features/leaderboardContract';
 import { LeaderboardResponse } from '../../shared/protocol/leaderboard';
-import { markProvisional, mergePairCounts, rankModels, type PairCounts } from '../../shared/ranking';
+import { markProvisional, mergePairCounts, rankModels, rowRiggingMargins, type PairCounts } from '../../shared/ranking';
 import { adjustCounts } from '../../renderer/src/features/leaderboard/preview/countsMath';
 import { withFreshOwn } from '../../renderer/src/features/leaderboard/preview/computePreview';
 import { ownBattlesIn } from '../../renderer/src/features/leaderboard/preview/ownBattles';
@@ -52,6 +52,13 @@ afterAll(async () => {
   await backend.server.close().catch(() => undefined);
 });
 
+/** What the server's leaderboard answers for these counts: the ranked rows with their rigging margins. */
+function localBoard(counts: PairCounts) {
+  const models = markProvisional(rankModels(counts).models, 300);
+  const margins = rowRiggingMargins(counts, models.map((row) => row.model));
+  return models.map((row, k) => ({ ...row, riggingMargin: margins[k] ?? null }));
+}
+
 describe('the leaderboard preview in main, against the real server', () => {
   let before: SliceSnapshot;
 
@@ -68,7 +75,7 @@ describe('the leaderboard preview in main, against the real server', () => {
     before = snapshotOf(answer);
     expect(before).toMatchObject({ raters: 124, votes: 8931, withheld: false, ownSeqAtFetch: 0, minRaters: 5 });
     const server = await serverLeaderboard('');
-    expect(markProvisional(rankModels(before.counts).models, 300)).toEqual(server.models);
+    expect(localBoard(before.counts)).toEqual(server.models);
   });
 
   it('lists the values of every segment field and keeps each one-field slice on disk', async () => {

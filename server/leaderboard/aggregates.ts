@@ -2,7 +2,7 @@ import type { Db } from '../db/open';
 import { sql } from '../db/statements';
 import type { Outcome } from '../tasks/repo';
 import { SegmentCube, type CountedVote, type Segment } from './cube';
-import { countedVotesWithStyle } from './style';
+import { countedVotesWithStyle, type CountedVoteGroup } from './style';
 
 /**
  * The leaderboard's aggregates on disk, written in the same transaction as
@@ -250,17 +250,7 @@ export async function rebuildAggregates(db: Db, options: { style?: boolean } = {
   await db.exec('DELETE FROM leaderboard_counts; DELETE FROM leaderboard_raters;');
   // Schema 4 rebuilt the pair counts before the style table existed (schema 6); later rebuilds do both.
   if (options.style ?? true) await rebuildStyleAggregates(db);
-  const counts = await db.many<{
-    language: string;
-    country: string | null;
-    age_band: string | null;
-    education: string | null;
-    category: string;
-    model_a: string;
-    model_b: string;
-    outcome: Outcome;
-    n: number;
-  }>(
+  const counts = await db.many<CountedVoteGroup>(
     `SELECT language, country, age_band, education, category, model_a, model_b, outcome, COUNT(*) AS n
      FROM votes WHERE counted = 1 AND outcome <> 'cant_read'
      GROUP BY language, country, age_band, education, category, model_a, model_b, outcome`,

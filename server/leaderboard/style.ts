@@ -1,6 +1,7 @@
 import { quantisedContrast, styleFeaturesFromText, type StyleFeatures } from '../../shared/ranking';
 import type { Db } from '../db/open';
 import { sql } from '../db/statements';
+import type { Outcome } from '../tasks/repo';
 
 /**
  * Style control on the server (docs/SERVER.md, "Style control"). Each response's style
@@ -87,34 +88,22 @@ export async function measureResponses(db: Db): Promise<void> {
   }
 }
 
+/** One group of counted votes: a segment, a model pair in the votes' order, an outcome and how many. */
+export interface CountedVoteGroup {
+  language: string;
+  country: string | null;
+  age_band: string | null;
+  education: string | null;
+  category: string;
+  model_a: string;
+  model_b: string;
+  outcome: Outcome;
+  n: number;
+}
+
 /** Counted votes grouped by segment, task pair and outcome, with their responses' style (for rebuilds). */
-export async function countedVotesWithStyle(db: Db): Promise<
-  {
-    language: string;
-    country: string | null;
-    age_band: string | null;
-    education: string | null;
-    category: string;
-    model_a: string;
-    model_b: string;
-    outcome: 'a' | 'b' | 'tie' | 'both_bad';
-    n: number;
-    levels: number[];
-  }[]
-> {
-  const rows = await db.many<
-    PairStyleRow & {
-      language: string;
-      country: string | null;
-      age_band: string | null;
-      education: string | null;
-      category: string;
-      model_a: string;
-      model_b: string;
-      outcome: 'a' | 'b' | 'tie' | 'both_bad';
-      n: number;
-    }
-  >(
+export async function countedVotesWithStyle(db: Db): Promise<(CountedVoteGroup & { levels: number[] })[]> {
+  const rows = await db.many<PairStyleRow & CountedVoteGroup>(
     `SELECT v.language, v.country, v.age_band, v.education, v.category, v.model_a, v.model_b, v.outcome,
        ra.style_tokens AS a_tokens, ra.style_headers AS a_headers, ra.style_lists AS a_lists, ra.style_bold AS a_bold,
        rb.style_tokens AS b_tokens, rb.style_headers AS b_headers, rb.style_lists AS b_lists, rb.style_bold AS b_bold,

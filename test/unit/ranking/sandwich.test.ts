@@ -10,6 +10,7 @@ import {
   toPairTable,
   type PairCounts,
 } from '../../../shared/ranking/index';
+import { invert, multiply } from '../../support/denseMatrix';
 
 /**
  * Independent, deliberately naive transcription of arena-rank's compute_hessian_and_covariance:
@@ -51,28 +52,6 @@ function naiveSandwichVariances(counts: PairCounts, theta: Float64Array): number
   const left = multiply(inv, g);
   const cov = multiply(left, inv);
   return cov.map((r, i) => r[i]!);
-}
-
-function invert(m: number[][]): number[][] {
-  const n = m.length;
-  const a = m.map((row, i) => [...row, ...Array.from({ length: n }, (_, j) => (i === j ? 1 : 0))]);
-  for (let c = 0; c < n; c++) {
-    let pivot = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(a[r]![c]!) > Math.abs(a[pivot]![c]!)) pivot = r;
-    [a[c], a[pivot]] = [a[pivot]!, a[c]!];
-    const d = a[c]![c]!;
-    for (let j = 0; j < 2 * n; j++) a[c]![j]! /= d;
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const f = a[r]![c]!;
-      for (let j = 0; j < 2 * n; j++) a[r]![j]! -= f * a[c]![j]!;
-    }
-  }
-  return a.map((row) => row.slice(n));
-}
-
-function multiply(x: number[][], y: number[][]): number[][] {
-  return x.map((row) => y[0]!.map((_, j) => row.reduce((s, v, k) => s + v * y[k]![j]!, 0)));
 }
 
 describe('sandwich confidence intervals', () => {

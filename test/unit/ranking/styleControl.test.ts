@@ -12,6 +12,7 @@ import {
   type StyleFeatures,
 } from '../../../shared/ranking/index';
 import { contextualStandardErrors, fitContextual, type ContextualRows } from '../../../shared/ranking/contextualFit';
+import { invert } from '../../support/denseMatrix';
 
 describe('style features', () => {
   it('counts tokens, markdown headers, list items and bold spans', () => {
@@ -221,20 +222,3 @@ function naiveContextualSe(
   });
 }
 
-function invert(m: number[][]): number[][] {
-  const n = m.length;
-  const a = m.map((row, i) => [...row, ...Array.from({ length: n }, (_, j) => (i === j ? 1 : 0))]);
-  for (let c = 0; c < n; c++) {
-    let pivot = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(a[r]![c]!) > Math.abs(a[pivot]![c]!)) pivot = r;
-    [a[c], a[pivot]] = [a[pivot]!, a[c]!];
-    const d = a[c]![c]!;
-    for (let j = 0; j < 2 * n; j++) a[c]![j]! /= d;
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const factor = a[r]![c]!;
-      for (let j = 0; j < 2 * n; j++) a[r]![j]! -= factor * a[c]![j]!;
-    }
-  }
-  return a.map((row) => row.slice(n));
-}

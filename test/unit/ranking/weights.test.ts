@@ -9,6 +9,7 @@ import {
   toPairTable,
   type PairCounts,
 } from '../../../shared/ranking/index';
+import { invert, multiply } from '../../support/denseMatrix';
 
 /** A 3-cycle: each model beats the next in 3 of 4 votes, with very different pair sizes. */
 const cycle: PairCounts = {
@@ -140,24 +141,3 @@ function independentWeightedFit(counts: PairCounts): { rating: number[]; se: num
   return { rating: theta.map((t) => 1000 + t * RATING_PER_THETA), se: cov.map((r, i) => Math.sqrt(r[i]!)) };
 }
 
-function invert(m: number[][]): number[][] {
-  const n = m.length;
-  const a = m.map((row, i) => [...row, ...Array.from({ length: n }, (_, j) => (i === j ? 1 : 0))]);
-  for (let c = 0; c < n; c++) {
-    let pivot = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(a[r]![c]!) > Math.abs(a[pivot]![c]!)) pivot = r;
-    [a[c], a[pivot]] = [a[pivot]!, a[c]!];
-    const d = a[c]![c]!;
-    for (let j = 0; j < 2 * n; j++) a[c]![j]! /= d;
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const f = a[r]![c]!;
-      for (let j = 0; j < 2 * n; j++) a[r]![j]! -= f * a[c]![j]!;
-    }
-  }
-  return a.map((row) => row.slice(n));
-}
-
-function multiply(x: number[][], y: number[][]): number[][] {
-  return x.map((row) => y[0]!.map((_, j) => row.reduce((s, v, k) => s + v * y[k]![j]!, 0)));
-}

@@ -1,51 +1,24 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Task } from '../../../shared/protocol/tasks';
 import type { Vote, VoteResult } from '../../../shared/protocol/votes';
 import type { DemoAccountsFile } from '../../../server/demo/accounts';
 import { createDatabase, databaseUrl, dropDatabase } from '../../support/postgres';
+import { startServerProcess } from '../../support/processes';
 import { call, lease, login, onPostgres, voteFor } from './helpers';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
 
 /**
- * Spawns the real CLI (`tsx server/main.ts`) and resolves with its URL once it
- * prints the listening line. tsx is loaded into node itself rather than run
- * as the `tsx` binary, which forks a child: SIGKILL must hit the server.
+ * The real CLI (`server/main.ts` as one Node process: SIGKILL must hit the server), resolved
+ * with its URL once it prints the listening line.
  */
-function spawnServer(dataDir: string, database?: string): Promise<{ child: ChildProcess; url: string }> {
-  const args = [
-    'server/main.ts',
-    ...(database ? ['--database', database] : []),
-    '--port',
-    '0',
-    '--data',
-    dataDir,
-    '--demo',
-    '--min-active-ms',
-    '0',
-    '--gold-share',
-    '0',
-    '--repeat-share',
-    '0',
-  ];
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolvePromise, reject) => {
-    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-    lines.once('line', (line) => {
-      const match = /^Verdict server listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(line);
-      if (match) resolvePromise({ child, url: match[1] as string });
-      else reject(new Error(`unexpected first line: ${line}`));
-    });
-    child.once('exit', (code) => reject(new Error(`server exited early with ${code}`)));
-  });
+async function spawnServer(dataDir: string, database?: string): Promise<{ child: ChildProcess; url: string }> {
+  const demoOptions = ['--demo', '--min-active-ms', '0', '--gold-share', '0', '--repeat-share', '0'];
+  const started = await startServerProcess(0, dataDir, [...(database ? ['--database', database] : []), ...demoOptions]);
+  return { child: started.child, url: started.match[1]! };
 }
 
 interface Client {

@@ -6,6 +6,7 @@ import { afterAll, inject } from 'vitest';
 import type { Session } from '../../../shared/protocol/auth';
 import type { Task } from '../../../shared/protocol/tasks';
 import type { Vote } from '../../../shared/protocol/votes';
+import { addContributor } from '../../../server/admin/contributors';
 import { startServer, type RunningServer } from '../../../server/app';
 import type { ServerOptions } from '../../../server/config';
 import { openDatabase } from '../../../server/db/open';
@@ -181,4 +182,19 @@ export function voteFor(task: Pick<Task, 'taskId' | 'ticket'>, seq: number, over
 
 export async function push(url: string, token: string, installationId: string, votes: Vote[]) {
   return call(url, 'POST', '/v1/votes/push', { token, body: { installationId, votes } });
+}
+
+/** A vetted rater in the given languages (comma-separated), added through the admin code and signed in: its access token. */
+export async function newRater(t: TestServer, email: string, languages: string): Promise<string> {
+  const { password } = await addContributor(t.server.context.db, 'test', {
+    email,
+    displayName: email,
+    role: 'rater',
+    vetted: true,
+    languages,
+    country: 'FR',
+    ageBand: '18-24',
+    education: 'bachelor',
+  });
+  return (await login(t.url, { email, password })).accessToken;
 }

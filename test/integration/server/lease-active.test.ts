@@ -1,22 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addContributor } from '../../../server/admin/contributors';
 import { languageFit } from '../../../server/tasks/active';
 import { DEFAULT_ACTIVE_POLICY, scorePairs } from '../../../shared/ranking';
-import { lease, login, push, startTestServer, voteFor, type TestServer } from './helpers';
-
-async function newRater(t: TestServer, email: string, languages: string) {
-  const { password } = await addContributor(t.server.context.db, 'test', {
-    email,
-    displayName: email,
-    role: 'rater',
-    vetted: true,
-    languages,
-    country: 'FR',
-    ageBand: '18-24',
-    education: 'bachelor',
-  });
-  return (await login(t.url, { email, password })).accessToken;
-}
+import { lease, newRater, push, startTestServer, voteFor, type TestServer } from './helpers';
 
 async function leasedRows(t: TestServer, taskIds: string[]) {
   const rows = [];

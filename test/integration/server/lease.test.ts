@@ -1,21 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LeaseResponse, Task } from '../../../shared/protocol/tasks';
-import { addContributor } from '../../../server/admin/contributors';
-import { call, lease, login, push, startTestServer, uuidv7, voteFor, type TestServer } from './helpers';
-
-async function newRater(t: TestServer, email: string, languages: string) {
-  const { password } = await addContributor(t.server.context.db, 'test', {
-    email,
-    displayName: email,
-    role: 'rater',
-    vetted: true,
-    languages,
-    country: 'FR',
-    ageBand: '18-24',
-    education: 'bachelor',
-  });
-  return (await login(t.url, { email, password })).accessToken;
-}
+import { call, lease, login, push, newRater, startTestServer, uuidv7, voteFor, type TestServer } from './helpers';
 
 async function modelNames(t: TestServer): Promise<string[]> {
   const rows = await t.server.context.db.many(

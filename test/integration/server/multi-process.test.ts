@@ -1,8 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Task } from '../../../shared/protocol/tasks';
 import type { VoteResult } from '../../../shared/protocol/votes';
@@ -10,28 +9,16 @@ import { addContributor } from '../../../server/admin/contributors';
 import { openStore } from '../../../server/db/open';
 import type { Store } from '../../../server/store/types';
 import { createDatabase, databaseUrl, dropDatabase } from '../../support/postgres';
+import { startServerProcess } from '../../support/processes';
 import { TEMPLATE_DATABASE } from '../../support/postgresGlobalSetup';
 import { call, lease, login, onPostgres, push, voteFor, type DemoAccount } from './helpers';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
 
-/** The real CLI, `tsx server/main.ts --database URL`, as an operator runs each of N processes. */
-function spawnServer(dataDir: string, url: string): Promise<{ child: ChildProcess; url: string }> {
-  const args = ['server/main.ts', '--port', '0', '--data', dataDir, '--database', url];
+/** One server process on the shared database (the real CLI, one Node process), with its URL. */
+async function spawnServer(dataDir: string, url: string): Promise<{ child: ChildProcess; url: string }> {
   const options = ['--min-active-ms', '0', '--gold-share', '0', '--repeat-share', '0', '--stats-max-stale-ms', '0'];
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args, ...options], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolvePromise, reject) => {
-    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-    lines.once('line', (line) => {
-      const match = /^Verdict server listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(line);
-      if (match) resolvePromise({ child, url: match[1] as string });
-      else reject(new Error(`unexpected first line: ${line}`));
-    });
-    child.once('exit', (code) => reject(new Error(`server exited early with ${code}`)));
-  });
+  const started = await startServerProcess(0, dataDir, ['--database', url, ...options]);
+  return { child: started.child, url: started.match[1]! };
 }
 
 /**

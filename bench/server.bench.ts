@@ -15,9 +15,6 @@
  */
 import { rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { v7 as uuidv7 } from 'uuid';
-import type { Task } from '../shared/protocol/tasks';
-import type { Vote } from '../shared/protocol/votes';
 import { startServer } from '../server/app';
 import { openDatabase, transaction } from '../server/db/open';
 import type { SqliteStore } from '../server/store/sqlite';
@@ -42,6 +39,7 @@ import {
   syntheticTasks,
   pacedLeases,
   tempDir,
+  votingClient,
 } from './server/support';
 import { consoleUnderLoad } from './server/console';
 import { storesComparison } from './server/stores';
@@ -84,32 +82,7 @@ async function ingestion() {
   });
   try {
     const clients = await Promise.all(
-      emails.map(async (email) => {
-        const { accessToken } = await post<{ accessToken: string }>(url, '/v1/auth/login', {
-          email,
-          password: PASSWORD,
-        });
-        const tasks: Task[] = [];
-        while (tasks.length < PER_RATER)
-          tasks.push(...(await post<{ tasks: Task[] }>(url, '/v1/tasks/lease', { count: 50 }, accessToken)).tasks);
-        const now = new Date().toISOString();
-        const votes: Vote[] = tasks.map((task, i) => ({
-          id: uuidv7(),
-          seq: i + 1,
-          taskId: task.taskId,
-          ticket: task.ticket,
-          choice: (['first', 'second', 'tie'] as const)[i % 3] as 'first',
-          activeMs: 9000,
-          shownAt: now,
-          votedAt: now,
-          clockOffsetMs: 0,
-          locale: 'en',
-          appVersion: 'bench',
-          reasonTags: ['formatting'],
-          confidence: 3,
-        }));
-        return { token: accessToken, installationId: crypto.randomUUID(), votes };
-      }),
+      emails.map((email) => votingClient(url, email, PER_RATER, { reasonTags: ['formatting'], confidence: 3 })),
     );
     // Each client pushes its own batches in seq order (a later batch first would be a seq gap); 4 clients at once.
     const run = async (concurrency: number) => {

@@ -1,8 +1,5 @@
 import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { v7 as uuidv7 } from 'uuid';
-import type { Task } from '../../shared/protocol/tasks';
-import type { Vote } from '../../shared/protocol/votes';
 import { openStore } from '../../server/db/open';
 import type { Store } from '../../server/store/types';
 import { createDatabase, databaseUrl, dropDatabase } from '../../test/support/postgres';
@@ -18,6 +15,7 @@ import {
   stop,
   syntheticTasks,
   tempDir,
+  votingClient,
 } from './support';
 
 /**
@@ -93,31 +91,7 @@ async function ingestion(kind: Kind, processes: number, adminUrl: string) {
   });
   try {
     const clients = await Promise.all(
-      emails.map(async (email, i) => {
-        const url = run.urls[i % processes] as string;
-        const { accessToken } = await post<{ accessToken: string }>(url, '/v1/auth/login', {
-          email,
-          password: PASSWORD,
-        });
-        const tasks: Task[] = [];
-        while (tasks.length < PER_RATER)
-          tasks.push(...(await post<{ tasks: Task[] }>(url, '/v1/tasks/lease', { count: 50 }, accessToken)).tasks);
-        const now = new Date().toISOString();
-        const votes: Vote[] = tasks.map((task, seq) => ({
-          id: uuidv7(),
-          seq: seq + 1,
-          taskId: task.taskId,
-          ticket: task.ticket,
-          choice: (['first', 'second', 'tie'] as const)[seq % 3] as 'first',
-          activeMs: 9000,
-          shownAt: now,
-          votedAt: now,
-          clockOffsetMs: 0,
-          locale: 'en',
-          appVersion: 'bench',
-        }));
-        return { url, token: accessToken, installationId: crypto.randomUUID(), votes };
-      }),
+      emails.map((email, i) => votingClient(run.urls[i % processes] as string, email, PER_RATER)),
     );
     const latencies: number[] = [];
     const queue = [...clients];

@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { v7 as uuidv7 } from 'uuid';
+import type { Task } from '../../shared/protocol/tasks';
+import type { Vote } from '../../shared/protocol/votes';
 import { insertAccount } from '../../server/accounts/repo';
 import { hashPassword } from '../../server/auth/passwords';
 import type { ServerOptions } from '../../server/config';
@@ -203,4 +206,38 @@ export async function pacedLeases(urls: string | string[], tokens: string[], per
     max: latencies[latencies.length - 1] ?? 0,
     failures,
   };
+}
+
+/** A signed-in rater with `count` leased tasks already voted (seq 1…count), ready to push. */
+export interface BenchClient {
+  url: string;
+  token: string;
+  installationId: string;
+  votes: Vote[];
+}
+
+/**
+ * Signs `email` in on `url`, leases until it holds `count` tasks and votes them (first, second,
+ * tie in turn; `extra` fields on every vote), so a benchmark times only the pushes.
+ */
+export async function votingClient(url: string, email: string, count: number, extra: Partial<Vote> = {}): Promise<BenchClient> {
+  const { accessToken } = await post<{ accessToken: string }>(url, '/v1/auth/login', { email, password: PASSWORD });
+  const tasks: Task[] = [];
+  while (tasks.length < count) tasks.push(...(await post<{ tasks: Task[] }>(url, '/v1/tasks/lease', { count: 50 }, accessToken)).tasks);
+  const now = new Date().toISOString();
+  const votes: Vote[] = tasks.map((task, i) => ({
+    id: uuidv7(),
+    seq: i + 1,
+    taskId: task.taskId,
+    ticket: task.ticket,
+    choice: (['first', 'second', 'tie'] as const)[i % 3] as 'first',
+    activeMs: 9000,
+    shownAt: now,
+    votedAt: now,
+    clockOffsetMs: 0,
+    locale: 'en',
+    appVersion: 'bench',
+    ...extra,
+  }));
+  return { url, token: accessToken, installationId: crypto.randomUUID(), votes };
 }

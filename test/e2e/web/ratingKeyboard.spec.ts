@@ -155,6 +155,10 @@ test('the last vote and Undo stay in view; Undo works while the vote is unsent, 
   await expect(page.getByTestId('task')).toHaveAttribute('data-task-id', before ?? '');
 
   await page.keyboard.press('Digit3');
+  // After the undo, the line shows the previous (accepted) vote again: wait for this Tie to be the
+  // last vote before waiting for it to be accepted, or Z would undo it while it is still unsent.
+  await expect(page.getByTestId('task')).not.toHaveAttribute('data-task-id', before ?? '');
+  await expect(last).toContainText('Last vote: Tie');
   await expect(last).toHaveAttribute('data-state', 'accepted', { timeout: 20_000 });
   await page.keyboard.press('KeyZ');
   await expect(page.getByTestId('undo-refused')).toContainText('already sent');

@@ -1,12 +1,12 @@
 import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { v7 as uuidv7 } from 'uuid';
 import type { Task } from '../../shared/protocol/tasks';
 import { hashPassword } from '../../server/auth/passwords';
 import { insertAccount } from '../../server/accounts/repo';
 import { openDatabase, transaction } from '../../server/db/open';
 import type { SqliteStore } from '../../server/store/sqlite';
 import {
+  benchVote,
   createRaters,
   FAST,
   fmt,
@@ -125,21 +125,7 @@ async function leaseAndPush(
               '/v1/votes/push',
               {
                 installationId: rater.installationId,
-                votes: [
-                  {
-                    id: uuidv7(),
-                    seq: ++rater.seq,
-                    taskId: task.taskId,
-                    ticket: task.ticket,
-                    choice: 'first',
-                    activeMs: 9000,
-                    shownAt: now,
-                    votedAt: now,
-                    clockOffsetMs: 0,
-                    locale: 'en',
-                    appVersion: 'bench',
-                  },
-                ],
+                votes: [benchVote(task, ++rater.seq, 'first', now)],
               },
               rater.token,
             );

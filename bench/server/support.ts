@@ -225,19 +225,23 @@ export async function votingClient(url: string, email: string, count: number, ex
   const tasks: Task[] = [];
   while (tasks.length < count) tasks.push(...(await post<{ tasks: Task[] }>(url, '/v1/tasks/lease', { count: 50 }, accessToken)).tasks);
   const now = new Date().toISOString();
-  const votes: Vote[] = tasks.map((task, i) => ({
+  const votes = tasks.map((task, i) => ({ ...benchVote(task, i + 1, (['first', 'second', 'tie'] as const)[i % 3]!, now), ...extra }));
+  return { url, token: accessToken, installationId: crypto.randomUUID(), votes };
+}
+
+/** A vote on a leased task as a client would send it, 9 s on task, cast at `now`. */
+export function benchVote(task: Pick<Task, 'taskId' | 'ticket'>, seq: number, choice: Vote['choice'], now: string): Vote {
+  return {
     id: uuidv7(),
-    seq: i + 1,
+    seq,
     taskId: task.taskId,
     ticket: task.ticket,
-    choice: (['first', 'second', 'tie'] as const)[i % 3] as 'first',
+    choice,
     activeMs: 9000,
     shownAt: now,
     votedAt: now,
     clockOffsetMs: 0,
     locale: 'en',
     appVersion: 'bench',
-    ...extra,
-  }));
-  return { url, token: accessToken, installationId: crypto.randomUUID(), votes };
+  };
 }

@@ -11,10 +11,20 @@ export function startWebHostProcess(backendUrl: string, dataDir: string, env: No
   );
 }
 
-export function startServerProcess(port: number, dataDir: string, extraArgs: string[] = []): Promise<RunningProcess> {
+/**
+ * The reference server's CLI as one process. `timeoutMs` for its listening line: the default
+ * suits SQLite; seeding the demo into PostgreSQL row by row takes ~20 s on its own.
+ */
+export function startServerProcess(
+  port: number,
+  dataDir: string,
+  extraArgs: string[] = [],
+  options: { timeoutMs?: number } = {},
+): Promise<RunningProcess> {
   return startTsProcess(
     'server/main.ts',
     ['--port', String(port), '--data', dataDir, ...extraArgs],
     /listening on (http:\/\/127\.0\.0\.1:\d+)/,
+    options,
   );
 }

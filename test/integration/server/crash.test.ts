@@ -17,7 +17,9 @@ import { call, lease, login, onPostgres, voteFor } from './helpers';
  */
 async function spawnServer(dataDir: string, database?: string): Promise<{ child: ChildProcess; url: string }> {
   const demoOptions = ['--demo', '--min-active-ms', '0', '--gold-share', '0', '--repeat-share', '0'];
-  const started = await startServerProcess(0, dataDir, [...(database ? ['--database', database] : []), ...demoOptions]);
+  const started = await startServerProcess(0, dataDir, [...(database ? ['--database', database] : []), ...demoOptions], {
+    timeoutMs: 100_000,
+  });
   return { child: started.child, url: started.match[1]! };
 }
 

@@ -17,7 +17,7 @@ import { call, lease, login, onPostgres, push, voteFor, type DemoAccount } from 
 /** One server process on the shared database (the real CLI, one Node process), with its URL. */
 async function spawnServer(dataDir: string, url: string): Promise<{ child: ChildProcess; url: string }> {
   const options = ['--min-active-ms', '0', '--gold-share', '0', '--repeat-share', '0', '--stats-max-stale-ms', '0'];
-  const started = await startServerProcess(0, dataDir, ['--database', url, ...options]);
+  const started = await startServerProcess(0, dataDir, ['--database', url, ...options], { timeoutMs: 100_000 });
   return { child: started.child, url: started.match[1]! };
 }
 

@@ -1,5 +1,6 @@
 import { fitBradleyTerry } from './bradleyTerry';
 import { sigmoid } from './likelihood';
+import { estimateFavouritism, favouritismScales, suspects as findSuspects, type FavouritismState } from './favouritism';
 import { emptyTable, refreshTotals } from './pairTable';
 
 /** One vote with its rater: outcome 1 = a won, 0 = b won, 0.5 = tie or both-bad. */
@@ -18,6 +19,8 @@ export interface ReliabilityOptions {
   /** Prior accuracy η0 (default 0.8). */
   priorAccuracy?: number;
   ridge?: number;
+  /** Test every model for a partisan group and discount it where found (favouritism.ts; default true). */
+  favouritism?: boolean;
 }
 
 export interface ReliabilityFit {
@@ -26,6 +29,9 @@ export interface ReliabilityFit {
   accuracy: Float64Array;
   /** Per rater: the weight their votes got in the final fit, max(0, 2η − 1). */
   weight: Float64Array;
+  /** Models whose votes show a partisan group (favouritism.ts `suspects`), and the mixture fitted on them. */
+  suspects: number[];
+  favouritism: FavouritismState | null;
 }
 
 /**
@@ -55,11 +61,62 @@ export function fitWithReliability(
     for (let r = 0; r < raters; r++) weight[r] = Math.max(0, 2 * accuracy[r]! - 1);
     theta = weightedFit(models, votes, weight, options.ridge, theta);
   }
-  return { theta, accuracy, weight };
+  if (options.favouritism === false) return { theta, accuracy, weight, suspects: [], favouritism: null };
+  return { accuracy, weight, ...discountPartisans(models, votes, weight, theta, options.ridge) };
+}
+
+/** Alternations of θ and the suspects' mixtures once a suspect is found (τ settles in 3–4). */
+const PARTISAN_ROUNDS = 5;
+
+/**
+ * The favouritism step of the defended fit (favouritism.ts), after the reliability weights are
+ * known: test every model against the decisive votes' own fit (the likelihood-ratio test needs θ
+ * fitted without any partisans discounted — the null hypothesis), then alternate θ and the
+ * suspects' mixtures, discounting each suspect's votes by 1 − τ. With no suspect the board is
+ * exactly the reliability fit: an honest board pays nothing.
+ */
+function discountPartisans(
+  models: number,
+  votes: readonly RatedVote[],
+  weight: Float64Array,
+  theta: Float64Array,
+  ridge?: number,
+): { theta: Float64Array; suspects: number[]; favouritism: FavouritismState } {
+  // Raters the reliability fit already ignores (weight 0: contrarians, random clickers) would read
+  // as a second population on every model; they are out of the test, as they are out of the fit.
+  const decisive = votes.filter((v) => v.outcome !== 0.5 && weight[v.rater]! > 0);
+  let decisiveTheta = weightedFit(models, decisive, weight, ridge, theta);
+  const test = estimateFavouritism(models, decisive, decisiveTheta);
+  const suspects = findSuspects(test.evidence);
+  if (suspects.length === 0) return { theta, suspects, favouritism: test };
+  const only = new Set(suspects);
+  let state: FavouritismState | undefined;
+  for (let round = 0; round < PARTISAN_ROUNDS; round++) {
+    state = estimateFavouritism(models, decisive, decisiveTheta, only, state);
+    decisiveTheta = weightedFit(
+      models,
+      decisive,
+      weight,
+      ridge,
+      decisiveTheta,
+      favouritismScales(models, decisive, state),
+    );
+  }
+  state = estimateFavouritism(models, decisive, decisiveTheta, only, state);
+  // Reported evidence is the test's (under the null), so the console shows why a model is a suspect.
+  state.evidence = test.evidence;
+  const scaled = weightedFit(models, votes, weight, ridge, theta, favouritismScales(models, votes, state));
+  return { theta: scaled, suspects, favouritism: state };
 }
 
 /** η_r = (Σ P(vote agrees with truth | θ, η_r) + prior·η0) / (decisive votes + prior). */
-function estimateAccuracy(votes: readonly RatedVote[], theta: Float64Array, accuracy: Float64Array, prior: number, eta0: number): void {
+function estimateAccuracy(
+  votes: readonly RatedVote[],
+  theta: Float64Array,
+  accuracy: Float64Array,
+  prior: number,
+  eta0: number,
+): void {
   const agree = new Float64Array(accuracy.length);
   const count = new Float64Array(accuracy.length);
   for (const v of votes) {
@@ -74,19 +131,20 @@ function estimateAccuracy(votes: readonly RatedVote[], theta: Float64Array, accu
   for (let r = 0; r < accuracy.length; r++) accuracy[r] = (agree[r]! + prior * eta0) / (count[r]! + prior);
 }
 
-/** Plain BT on votes scaled by their rater's weight (fractional counts are fine for the solver). */
+/** Plain BT on votes scaled by their rater's weight and, if given, a per-vote scale (fractional counts are fine for the solver). */
 export function weightedFit(
   models: number,
   votes: readonly RatedVote[],
   weight: Float64Array | null,
   ridge = 1e-5,
   initial?: Float64Array,
+  voteScale?: ArrayLike<number>,
 ): Float64Array {
   const index = new Map<number, number>();
   const rows: { a: number; b: number; wa: number; wb: number; d: number }[] = [];
-  for (const v of votes) {
-    const w = weight ? weight[v.rater]! : 1;
-    if (w <= 0) continue;
+  votes.forEach((v, i) => {
+    const w = (weight ? weight[v.rater]! : 1) * (voteScale ? voteScale[i]! : 1);
+    if (w <= 0) return;
     const lo = Math.min(v.a, v.b);
     const hi = Math.max(v.a, v.b);
     const key = lo * models + hi;
@@ -101,7 +159,7 @@ export function weightedFit(
     if (v.outcome === 0.5) row.d += w;
     else if (aWon) row.wa += w;
     else row.wb += w;
-  }
+  });
   const table = emptyTable(models, rows.length);
   rows.forEach((r, k) => {
     table.a[k] = r.a;

@@ -1,4 +1,4 @@
-import { fitWithReliability, type RatedVote, type ReliabilityOptions } from './raterReliability';
+import { fitWithReliability, type RatedVote, type ReliabilityFit, type ReliabilityOptions } from './raterReliability';
 
 /**
  * The defended pipeline's rater screens (docs/RANKING.md "Robustness to rigging"), and a report of
@@ -117,9 +117,18 @@ export interface RaterReliabilityRow extends RaterScreen {
   weight: number;
   /** weight / the median weight of the kept raters with decisive votes (1 = a typical rater). */
   relativeWeight: number;
-  /** Screened out, or weighted below LOW_RELATIVE_WEIGHT of the typical rater by the reliability model. */
+  /**
+   * The model this rater most likely favours (or disfavours) out of a partisan group the
+   * favouritism test found (raterReliability.ts), when that posterior τ is at least
+   * PARTISAN_POSTERIOR; their votes on it count 1 − τ in the defended fit.
+   */
+  partisan: { model: number; posterior: number; favours: boolean } | null;
+  /** Screened out, weighted below LOW_RELATIVE_WEIGHT of the typical rater, or partisan about a model. */
   downWeighted: boolean;
 }
+
+/** τ from which the report names a rater partisan about a model: their votes on it count half or less. */
+export const PARTISAN_POSTERIOR = 0.5;
 
 /**
  * The defended pipeline on a team's votes, explained per rater: screens first, then
@@ -132,7 +141,7 @@ export function explainReliability(
   votes: readonly RatedVote[],
   goldAccuracy: ArrayLike<number | null> = [],
   options: ReliabilityOptions = {},
-): { theta: Float64Array; rows: RaterReliabilityRow[] } {
+): { theta: Float64Array; suspects: number[]; rows: RaterReliabilityRow[] } {
   const screens = screenRaters(models, raters, votes, goldAccuracy);
   const fit = fitWithReliability(models, raters, screenedVotes(votes, screens), options);
   const weightOf = (rater: number) => (screens[rater]!.failed.length === 0 ? fit.weight[rater]! : 0);
@@ -144,11 +153,31 @@ export function explainReliability(
     const kept = screen.failed.length === 0;
     const weight = weightOf(rater);
     const relativeWeight = typical > 0 ? weight / typical : 0;
-    const downWeighted = !kept || relativeWeight < LOW_RELATIVE_WEIGHT;
-    return { ...screen, rater, accuracy: kept ? fit.accuracy[rater]! : null, weight, relativeWeight, downWeighted };
+    const partisan = kept ? strongestPartisanship(fit, models, rater) : null;
+    const downWeighted = !kept || relativeWeight < LOW_RELATIVE_WEIGHT || partisan !== null;
+    return {
+      ...screen,
+      rater,
+      accuracy: kept ? fit.accuracy[rater]! : null,
+      weight,
+      relativeWeight,
+      partisan,
+      downWeighted,
+    };
   });
   rows.sort((x, y) => x.weight - y.weight || x.rater - y.rater);
-  return { theta: fit.theta, rows };
+  return { theta: fit.theta, suspects: fit.suspects, rows };
+}
+
+function strongestPartisanship(fit: ReliabilityFit, models: number, rater: number): RaterReliabilityRow['partisan'] {
+  let best: RaterReliabilityRow['partisan'] = null;
+  for (const model of fit.suspects) {
+    const posterior = fit.favouritism?.partisan.get(rater * models + model) ?? 0;
+    if (posterior >= PARTISAN_POSTERIOR && (best === null || posterior > best.posterior)) {
+      best = { model, posterior, favours: fit.favouritism!.rate[model]! > 0.5 };
+    }
+  }
+  return best;
 }
 
 function median(values: number[]): number {

@@ -34,6 +34,7 @@ export function teamReliability(
         topModel: row.topModel === null ? null : models.names[row.topModel]!,
         concentrationZ: row.concentrationZ,
         failed: row.failed,
+        partisan: row.partisan && { ...row.partisan, model: models.names[row.partisan.model]! },
         downWeighted: row.downWeighted,
       },
     ]),

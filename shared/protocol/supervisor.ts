@@ -40,7 +40,15 @@ export const RaterReliability = z.object({
   topModel: z.string().nullable(),
   concentrationZ: z.number(),
   failed: z.array(z.enum(['gold', 'firstSide', 'concentration'])),
-  /** Screened out, or weighted below half the median rater's weight by the reliability model. */
+  /**
+   * A model the rater picks (`favours`) or passes over more than its strength explains, as one of
+   * a group the favouritism test found; their votes on it count 1 − posterior. Absent from older servers.
+   */
+  partisan: z
+    .object({ model: z.string(), posterior: z.number().min(0).max(1), favours: z.boolean() })
+    .nullable()
+    .optional(),
+  /** Screened out, weighted below half the median rater's weight, or partisan about a model. */
   downWeighted: z.boolean(),
 });
 export type RaterReliability = z.infer<typeof RaterReliability>;

@@ -184,16 +184,24 @@ describe('supervisor views over the demo team (124 LLMFAO raters + 2 demo raters
     expect(biased.decisive).toBe(tasks.length);
     expect(biased.firstSideZ).toBeCloseTo(Math.sqrt(tasks.length), 9); // (n − n/2)/√(n/4)
     // Every crowd rater with votes is explained, consistently: down-weighted exactly when a screen
-    // failed or the weight 2η − 1 fell below half the median rater's.
+    // failed, the weight 2η − 1 fell below half the median rater's, or their votes on one model are
+    // discounted as part of a partisan group.
     const explained = body.raters.filter((r) => r.quality.votes > 0).map((r) => r.quality.reliability!);
     expect(explained.length).toBeGreaterThan(100);
     for (const r of explained) {
       expect(r.weight).toBeGreaterThanOrEqual(0);
       expect(r.weight).toBeLessThanOrEqual(1);
-      expect(r.downWeighted).toBe(r.failed.length > 0 || r.relativeWeight < 0.5);
+      expect(r.downWeighted).toBe(
+        r.failed.length > 0 || r.relativeWeight < 0.5 || (r.partisan !== null && r.partisan !== undefined),
+      );
       if (r.accuracy !== null) expect(r.weight).toBeCloseTo(Math.max(0, 2 * r.accuracy - 1), 12);
     }
     expect(explained.filter((r) => !r.downWeighted).length).toBeGreaterThan(explained.length / 2);
+    // The favouritism test finds the crowd's two outliers (docs/RANKING.md "Favouritism"): workers
+    // who picked Weaver 12k or Luminous Extended far more often than those models' strength explains.
+    const partisans = explained.filter((r) => r.partisan);
+    expect(new Set(partisans.map((r) => r.partisan!.model))).toEqual(new Set(['Weaver 12k', 'Luminous Extended']));
+    for (const r of partisans) expect(r.partisan).toMatchObject({ favours: true });
   });
 });
 

@@ -83,9 +83,31 @@ const votes = ['r-ana', 'r-bo', 'r-cy'].flatMap((raterId, r) =>
   ),
 );
 
-function fakeServer(options: { forbidden?: boolean } = {}) {
-  return fakeSupervisorApi(team, votes, options);
+function fakeServer(options: { forbidden?: boolean } = {}, raters: RatersResponse = team) {
+  return fakeSupervisorApi(raters, votes, options);
 }
+
+/** The team plus a rater kept at a typical weight whose votes on one model are discounted as partisan. */
+const teamWithPartisan: RatersResponse = {
+  ...team,
+  raters: [
+    ...team.raters,
+    rater(
+      'r-di',
+      {
+        votes: 40,
+        agreementCompared: 30,
+        agreement: 0.8,
+        tieRate: 0.1,
+        reliability: reliability({
+          partisan: { model: 'Model B', posterior: 0.65, favours: true },
+          downWeighted: true,
+        }),
+      },
+      'Di',
+    ),
+  ],
+};
 
 const supervisorCalls = (fake: ReturnType<typeof fakeServer>) =>
   fake.calls.filter((c) => c.channel.startsWith('supervisor.'));
@@ -214,7 +236,7 @@ describe('the team table', () => {
 
 describe('how the defended ranking treats a rater', () => {
   it('says which screens exclude a rater, or their weight against the typical one and whether that is down-weighted', async () => {
-    fakeServer();
+    fakeServer({}, teamWithPartisan);
     useAuth.setState({ auth: signedIn('supervisor') });
     render(<SupervisorPage />);
     await screen.findByTestId('team-row-r-cy');
@@ -233,6 +255,11 @@ describe('how the defended ranking treats a rater', () => {
     ]);
     expect(await reliabilityOf('r-bo')).toEqual(['30% of the typical weight (η = 0.58) · down-weighted', 'true']);
     expect(await reliabilityOf('r-ana')).toEqual(['—', 'false']);
+    // Kept at a typical weight, but their votes on one model are discounted as part of a partisan group.
+    expect(await reliabilityOf('r-di')).toEqual([
+      '100% of the typical weight (η = 0.80) · votes on Model B count 35%: likely one of a group that picks it more often than its strength explains',
+      'true',
+    ]);
     // The team table shows the same at a glance: weight against the typical rater, marked when down-weighted.
     const cell = (id: string) => screen.getByTestId(`team-row-${id}`).querySelector('[data-metric="reliability"]');
     expect(cell('r-bo')?.getAttribute('data-value')).toBe('0.3');

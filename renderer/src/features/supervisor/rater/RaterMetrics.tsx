@@ -67,7 +67,8 @@ const SCREEN_LABEL = {
 
 /**
  * How the defended ranking treats this rater: excluded by which screens, or their weight relative
- * to the typical rater with CrowdBT's η, marked when the reliability model down-weights them.
+ * to the typical rater with CrowdBT's η, marked when the reliability model down-weights them or
+ * when their votes on one model are discounted as part of a partisan group.
  */
 function reliabilityText(
   reliability: RaterReliability | undefined,
@@ -86,5 +87,11 @@ function reliabilityText(
     relative: f.percent(reliability.relativeWeight),
     accuracy: f.decimal(reliability.accuracy, 2),
   });
-  return reliability.downWeighted ? `${value} · ${t('detail.downWeighted')}` : value;
+  const notes = [value];
+  if (reliability.partisan) {
+    const { model, posterior, favours } = reliability.partisan;
+    const counted = f.percent(1 - posterior);
+    notes.push(t(favours ? 'detail.partisanFor' : 'detail.partisanAgainst', { model, counted }));
+  } else if (reliability.downWeighted) notes.push(t('detail.downWeighted'));
+  return notes.join(' · ');
 }

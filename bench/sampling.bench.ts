@@ -12,6 +12,7 @@ import {
   activeFit,
   choosePairs,
   DEFAULT_ACTIVE_POLICY,
+  posteriorAt,
   type ActiveFit,
   type ActivePolicyOptions,
   type PairCandidate,
@@ -107,6 +108,8 @@ function measure(tally: Tally, truthTop: Set<number>, warm?: Float64Array): Meas
 /** Where votes come from: a simulated world (any pair, fresh vote) or a finite real pool. */
 interface Source {
   n: number;
+  /** True natural-log strengths (replay: the fit on the whole pool); only the oracle reads them. */
+  truth: Float64Array;
   truthTop: Set<number>;
   tally(): Tally;
   /** Pairs that can be served now, in a shuffled order (ties of the least-voted rule go to the first). */
@@ -123,6 +126,7 @@ function simulatedWorld(n: number, seed: number): Source {
   for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) pairs.push([a, b]);
   return {
     n,
+    truth: strengths,
     truthTop: topSet(strengths, 10),
     tally: () => new Tally(n, pairs),
     candidates: (tally) => order.map((k) => ({ k, a: pairs[k]![0], b: pairs[k]![1], votes: tally.votes(k) })),
@@ -152,12 +156,31 @@ interface RunResult {
 }
 
 /**
+ * A policy under test: the options of choosePairs and where its posterior comes from — the fit
+ * of the votes so far (what the server can do) or, for the oracle, the true strengths.
+ */
+interface BenchPolicy {
+  options: ActivePolicyOptions;
+  oracle?: boolean;
+}
+
+/**
+ * The ceiling of greedy A-optimal design in a world: Σ and p(1−p) at the true strengths, no
+ * exploration, no starvation guard, no top weight. No policy that must estimate θ does better
+ * on mean width, short of a better design rule than greedy variance reduction.
+ */
+const ORACLE: BenchPolicy = {
+  options: { exploration: 0, minVotesPerModel: 0, topK: 10, topWeight: 0 },
+  oracle: true,
+};
+
+/**
  * Spends `budget` votes in batches: each batch asks the policy for `batch` distinct pairs
  * (the fit, if any, is refreshed once per batch — as the server refreshes it per counts version).
  */
 function run(
   source: Source,
-  policy: ActivePolicyOptions | null,
+  policy: BenchPolicy | null,
   budget: number,
   batch: number,
   seed: number,
@@ -170,8 +193,9 @@ function run(
   while (tally.total < budget) {
     const candidates = source.candidates(tally);
     if (candidates.length === 0) break;
-    if (policy && tally.total > 0) fit = activeFit(tally.table(), fit?.theta);
-    const picks = choosePairs(fit, candidates, Math.min(batch, budget - tally.total), rng, policy ?? undefined);
+    if (policy?.oracle) fit = posteriorAt(tally.table(), source.truth);
+    else if (policy && tally.total > 0) fit = activeFit(tally.table(), fit?.theta);
+    const picks = choosePairs(fit, candidates, Math.min(batch, budget - tally.total), rng, policy?.options);
     for (const i of picks) tally.add(candidates[i]!.k, source.vote(candidates[i]!.k, tally));
     const m = measure(tally, source.truthTop, warm);
     warm = m.theta;
@@ -200,7 +224,7 @@ function firstReaching(r: RunResult, ok: (c: RunResult['checkpoints'][number]) =
 
 function compare(
   source: Source,
-  policy: ActivePolicyOptions,
+  policy: BenchPolicy,
   budget: number,
   batch: number,
   seed: number,
@@ -243,7 +267,7 @@ function meanSaving(savings: number[]): string {
 
 const HEADER = 'world / policy / seed            budget   width top10   needed saving   (width alone, top-10 alone)';
 
-function simulations(policies: Array<[string, ActivePolicyOptions]>): void {
+function simulations(policies: Array<[string, BenchPolicy]>): void {
   const worlds = quick
     ? [{ n: 60, budget: 15_000, batch: 100 }]
     : [
@@ -301,6 +325,7 @@ function llmfaoPool(seed: number): Source {
   const order = shuffled(pairs.length, rng);
   return {
     n,
+    truth,
     truthTop: topSet(truth, 10),
     tally: () => new Tally(n, pairs),
     candidates: (tally) =>
@@ -311,7 +336,7 @@ function llmfaoPool(seed: number): Source {
   };
 }
 
-function replay(policies: Array<[string, ActivePolicyOptions]>): void {
+function replay(policies: Array<[string, BenchPolicy]>): void {
   console.log('\nreplay: LLMFAO crowd pool (8,931 votes, 59 models, 927 pairs); baseline = least-voted');
   console.log(HEADER);
   for (const budget of [3000, 4500])
@@ -326,9 +351,10 @@ function replay(policies: Array<[string, ActivePolicyOptions]>): void {
     }
 }
 
-const policies: Array<[string, ActivePolicyOptions]> = [
-  ['active', DEFAULT_ACTIVE_POLICY],
-  ['no top weight, 10% explore', { ...DEFAULT_ACTIVE_POLICY, topWeight: 0, exploration: 0.1 }],
+const policies: Array<[string, BenchPolicy]> = [
+  ['oracle (true θ)', ORACLE],
+  ['active', { options: DEFAULT_ACTIVE_POLICY }],
+  ['no top weight, 10% explore', { options: { ...DEFAULT_ACTIVE_POLICY, topWeight: 0, exploration: 0.1 } }],
 ];
 /**
  * `--select`: what choosing a lease's normal items costs on the server, in process (no HTTP, so

@@ -54,12 +54,19 @@ export const ACTIVE_PRIOR_PRECISION = 0.5;
 
 /** The Gaussian approximation of the posterior that the policy scores pairs with. */
 export function activeFit(table: PairTable, warmStart?: Float64Array): ActiveFit {
+  return posteriorAt(table, fitBradleyTerry(table, { ridge: ACTIVE_PRIOR_PRECISION, initial: warmStart }).theta);
+}
+
+/**
+ * The Gaussian approximation at given strengths: Σ = (H(θ) + λI)⁻¹ for the votes in `table`.
+ * activeFit takes θ from the fit; bench:sampling's oracle passes the true strengths.
+ */
+export function posteriorAt(table: PairTable, theta: Float64Array): ActiveFit {
   const n = table.n;
-  const fit = fitBradleyTerry(table, { ridge: ACTIVE_PRIOR_PRECISION, initial: warmStart });
   const h = new Float64Array(n * n);
-  informationInto(table, fit.theta, ACTIVE_PRIOR_PRECISION, h);
+  informationInto(table, theta, ACTIVE_PRIOR_PRECISION, h);
   if (!choleskyInPlace(h, n)) throw new Error('activeFit: information is not positive definite');
-  return { n, theta: fit.theta, cov: choleskyInverse(h, n) };
+  return { n, theta, cov: choleskyInverse(h, n) };
 }
 
 /**

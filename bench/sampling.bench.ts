@@ -26,7 +26,7 @@ import { createRng, normal, uniformInt, type Rng } from '../shared/ranking/rando
 import { sandwichStandardErrors } from '../shared/ranking/sandwich';
 
 const quick = process.argv.includes('--quick');
-const SEEDS = [1, 2, 3];
+const SEEDS = process.env.SEEDS ? process.env.SEEDS.split(',').map(Number) : [1, 2, 3];
 const TIE_RATE = 0.3;
 const POSITION_BIAS_SD = 0.15;
 /** Guard ridge of the evaluation fit (both policies alike): early samples may have no MLE. */
@@ -162,6 +162,8 @@ interface RunResult {
 interface BenchPolicy {
   options: ActivePolicyOptions;
   oracle?: boolean;
+  /** No fit at all: every pick is choosePairs' least-voted rule (the A/A row). */
+  blind?: boolean;
 }
 
 /**
@@ -194,7 +196,7 @@ function run(
     const candidates = source.candidates(tally);
     if (candidates.length === 0) break;
     if (policy?.oracle) fit = posteriorAt(tally.table(), source.truth);
-    else if (policy && tally.total > 0) fit = activeFit(tally.table(), fit?.theta);
+    else if (policy && !policy.blind && tally.total > 0) fit = activeFit(tally.table(), fit?.theta);
     const picks = choosePairs(fit, candidates, Math.min(batch, budget - tally.total), rng, policy?.options);
     for (const i of picks) tally.add(candidates[i]!.k, source.vote(candidates[i]!.k, tally));
     const m = measure(tally, source.truthTop, warm);
@@ -213,6 +215,8 @@ interface Comparison {
   neededTop: number | null;
   minModel: number;
   baseMinModel: number;
+  /** The active run, for the pooled summary over seeds. */
+  active: RunResult;
 }
 
 /** The first checkpoint from which `ok` holds to the end of the run (a lucky early hit does not count). */
@@ -243,7 +247,44 @@ function compare(
     neededTop: firstReaching(active, (c) => c.top10 >= end.top10)?.votes ?? null,
     minModel: both?.minModel ?? active.checkpoints.at(-1)!.minModel,
     baseMinModel: end.minModel,
+    active,
   };
+}
+
+/**
+ * The seeds pooled: the baseline's mean width and mean top-10 recall at its budget are the
+ * target, and the policy's mean curves (checkpoint by checkpoint, over the same seeds) must
+ * reach it and stay. Per seed, top-10 recall is one draw of a 0–10 count whose boundary pair is
+ * often a near-tie, so "reach it and keep it" flips on luck — the A/A row (least-voted against
+ * itself) shows how much; the mean over seeds is the quantity a policy can move.
+ */
+function pooled(comparisons: Comparison[]): string {
+  const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+  const budget = comparisons[0]!.budget;
+  const width = mean(comparisons.map((c) => c.width));
+  const top10 = mean(comparisons.map((c) => c.top10));
+  const length = Math.min(...comparisons.map((c) => c.active.checkpoints.length));
+  const curve: RunResult = { checkpoints: [] };
+  for (let t = 0; t < length; t++) {
+    const at = comparisons.map((c) => c.active.checkpoints[t]!);
+    curve.checkpoints.push({
+      votes: at[0]!.votes,
+      width: mean(at.map((c) => c.width)),
+      top10: mean(at.map((c) => c.top10)),
+      minModel: Math.min(...at.map((c) => c.minModel)),
+    });
+  }
+  const atBudget = curve.checkpoints.find((c) => c.votes >= budget);
+  const needed = (ok: (c: RunResult['checkpoints'][number]) => boolean) => firstReaching(curve, ok)?.votes ?? null;
+  return (
+    `pooled: saving ${pct(
+      needed((c) => c.width <= width && c.top10 >= top10),
+      budget,
+    ).trim()} (width ${pct(needed((c) => c.width <= width), budget).trim()}, top-10 ${pct(
+      needed((c) => c.top10 >= top10),
+      budget,
+    ).trim()}); top-10 at the budget ${atBudget?.top10.toFixed(2) ?? 'n/a'} vs base ${top10.toFixed(2)}`
+  );
 }
 
 const pct = (needed: number | null, budget: number) =>
@@ -268,12 +309,12 @@ function meanSaving(savings: number[]): string {
 const HEADER = 'world / policy / seed            budget   width top10   needed saving   (width alone, top-10 alone)';
 
 function simulations(policies: Array<[string, BenchPolicy]>): void {
-  const worlds = quick
+  const worlds = (quick
     ? [{ n: 60, budget: 15_000, batch: 100 }]
     : [
         { n: 60, budget: 15_000, batch: 100 },
         { n: 200, budget: 100_000, batch: 1000 },
-      ];
+      ]).filter((w) => !process.env.WORLD || String(w.n) === process.env.WORLD);
   console.log(
     `simulation: N(0,1) strengths, ties ${TIE_RATE}, position bias sd ${POSITION_BIAS_SD}; baseline = least-voted`,
   );
@@ -281,12 +322,14 @@ function simulations(policies: Array<[string, BenchPolicy]>): void {
   for (const w of worlds)
     for (const [name, policy] of policies) {
       const savings: number[] = [];
+      const comparisons: Comparison[] = [];
       for (const seed of SEEDS) {
         const c = compare(simulatedWorld(w.n, seed), policy, w.budget, w.batch, seed, Math.round(w.budget * 1.5));
         report(`${w.n} models / ${name} / ${seed}`, c);
         savings.push(c.needed === null ? NaN : 1 - c.needed / c.budget);
+        comparisons.push(c);
       }
-      console.log(`${`${w.n} models / ${name} / mean`.padEnd(30)} ${meanSaving(savings)}`);
+      console.log(`${`${w.n} models / ${name} / mean`.padEnd(30)} ${meanSaving(savings)}; ${pooled(comparisons)}`);
     }
 }
 
@@ -342,20 +385,41 @@ function replay(policies: Array<[string, BenchPolicy]>): void {
   for (const budget of [3000, 4500])
     for (const [name, policy] of policies) {
       const savings: number[] = [];
+      const comparisons: Comparison[] = [];
       for (const seed of SEEDS) {
         const c = compare(llmfaoPool(seed), policy, budget, 50, seed, 8931);
         report(`llmfao ${budget} / ${name} / ${seed}`, c);
         savings.push(c.needed === null ? NaN : 1 - c.needed / c.budget);
+        comparisons.push(c);
       }
-      console.log(`${`llmfao ${budget} / ${name} / mean`.padEnd(30)} ${meanSaving(savings)}`);
+      console.log(`${`llmfao ${budget} / ${name} / mean`.padEnd(30)} ${meanSaving(savings)}; ${pooled(comparisons)}`);
     }
 }
 
-const policies: Array<[string, BenchPolicy]> = [
+const ALL: Array<[string, BenchPolicy]> = [
   ['oracle (true θ)', ORACLE],
+  ['oracle nojit', { ...ORACLE, options: { ...ORACLE.options, jitter: 0 } }],
+  ['oracle width', { ...ORACLE, options: { ...ORACLE.options, objective: 'width' } }],
+  ['oracle width nojit', { ...ORACLE, options: { ...ORACLE.options, objective: 'width', jitter: 0 } }],
   ['active', { options: DEFAULT_ACTIVE_POLICY }],
   ['no top weight, 10% explore', { options: { ...DEFAULT_ACTIVE_POLICY, topWeight: 0, exploration: 0.1 } }],
+  ['w10', { options: { ...DEFAULT_ACTIVE_POLICY, topWeight: 0, exploration: 0.1, objective: 'width' } }],
+  ['w05', { options: { ...DEFAULT_ACTIVE_POLICY, topWeight: 0, exploration: 0.05, objective: 'width' } }],
+  ['aa', { options: DEFAULT_ACTIVE_POLICY, blind: true }],
+  ['e0', { options: { ...DEFAULT_ACTIVE_POLICY, topWeight: 0, exploration: 0 } }],
+  ['e05', { options: { ...DEFAULT_ACTIVE_POLICY, topWeight: 0, exploration: 0.05 } }],
+  ['e10', { options: { ...DEFAULT_ACTIVE_POLICY, topWeight: 0, exploration: 0.1 } }],
+  ['e20', { options: { ...DEFAULT_ACTIVE_POLICY, topWeight: 0, exploration: 0.2 } }],
+  ['b05e05', { options: { ...DEFAULT_ACTIVE_POLICY, topWeight: 0, exploration: 0.05, boundary: 0.5 } }],
+  ['b1e05', { options: { ...DEFAULT_ACTIVE_POLICY, topWeight: 0, exploration: 0.05, boundary: 1 } }],
+  ['b2e05', { options: { ...DEFAULT_ACTIVE_POLICY, topWeight: 0, exploration: 0.05, boundary: 2 } }],
+  ['b1', { options: { ...DEFAULT_ACTIVE_POLICY, topWeight: 0, exploration: 0.1, boundary: 1 } }],
+  ['b4', { options: { ...DEFAULT_ACTIVE_POLICY, topWeight: 0, exploration: 0.1, boundary: 4 } }],
+  ['b16', { options: { ...DEFAULT_ACTIVE_POLICY, topWeight: 0, exploration: 0.1, boundary: 16 } }],
+  ['oracle b4', { ...ORACLE, options: { ...ORACLE.options, boundary: 4 } }],
 ];
+const only = process.env.POLICIES?.split(',');
+const policies = only ? ALL.filter(([name]) => only.includes(name)) : ALL;
 /**
  * `--select`: what choosing a lease's normal items costs on the server, in process (no HTTP, so
  * the number is the selection itself, not queueing): least-voted vs active, demo data, a rater
@@ -405,7 +469,7 @@ const started = performance.now();
 if (process.argv.includes('--select')) await selectionCost();
 else {
   simulations(policies);
-  replay(policies);
+  if (!process.env.WORLD) replay(policies);
 }
 console.log(
   `\n${((performance.now() - started) / 1000).toFixed(1)} s; loadavg ${readFileSync('/proc/loadavg', 'utf8').trim()}`,

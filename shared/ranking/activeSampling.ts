@@ -33,6 +33,10 @@ export interface ActivePolicyOptions {
   topK: number;
   /** Extra weight of a model whose top-K membership is a coin flip (default 4). */
   topWeight: number;
+  /** EXPERIMENT */
+  objective?: 'variance' | 'width';
+  jitter?: number;
+  boundary?: number;
 }
 
 export const DEFAULT_ACTIVE_POLICY: ActivePolicyOptions = {
@@ -87,11 +91,54 @@ export function topUncertaintyWeights(fit: ActiveFit, options: ActivePolicyOptio
   return weights;
 }
 
+function objectiveWeights(fit: ActiveFit, options: ActivePolicyOptions): Float64Array {
+  const w = topUncertaintyWeights(fit, options);
+  if (options.objective !== 'width') return w;
+  const n = fit.n;
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += Math.sqrt(fit.cov[i * n + i]!) / n;
+  for (let i = 0; i < n; i++) w[i]! *= mean / Math.sqrt(fit.cov[i * n + i]!);
+  return w;
+}
+
 /**
  * Weighted drop of posterior variance from one more vote on (a, b), after `pending` votes on
  * the same pair that Σ does not include yet; O(n).
  */
-export function pairInformation(fit: ActiveFit, weights: Float64Array, a: number, b: number, pending = 0): number {
+export interface Contrasts {
+  i: Int32Array;
+  j: Int32Array;
+  weight: Float64Array;
+}
+
+export function boundaryContrasts(fit: ActiveFit, options: ActivePolicyOptions): Contrasts | undefined {
+  const n = fit.n;
+  const weightScale = options.boundary ?? 0;
+  if (weightScale === 0 || options.topK <= 0 || options.topK >= n) return undefined;
+  const order = [...fit.theta.keys()].sort((x, y) => fit.theta[y]! - fit.theta[x]!);
+  const is: number[] = [];
+  const js: number[] = [];
+  const ws: number[] = [];
+  const { cov, theta } = fit;
+  for (const i of order.slice(0, options.topK))
+    for (const j of order.slice(options.topK)) {
+      const z = (theta[i]! - theta[j]!) / Math.sqrt(cov[i * n + i]! + cov[j * n + j]! - 2 * cov[i * n + j]!);
+      if (z > 3) continue;
+      is.push(i);
+      js.push(j);
+      ws.push(weightScale * Math.exp(-0.5 * z * z));
+    }
+  return { i: Int32Array.from(is), j: Int32Array.from(js), weight: Float64Array.from(ws) };
+}
+
+export function pairInformation(
+  fit: ActiveFit,
+  weights: Float64Array,
+  a: number,
+  b: number,
+  pending = 0,
+  contrasts?: Contrasts,
+): number {
   const { n, cov, theta } = fit;
   const p = sigmoid(theta[a]! - theta[b]!);
   const fisher = p * (1 - p);
@@ -102,6 +149,13 @@ export function pairInformation(fit: ActiveFit, weights: Float64Array, a: number
     const u = cov[rowA + i]! - cov[rowB + i]!; // (Σe)_i, Σ symmetric
     weighted += weights[i]! * u * u;
   }
+  if (contrasts)
+    for (let c = 0; c < contrasts.i.length; c++) {
+      const i = contrasts.i[c]!;
+      const j = contrasts.j[c]!;
+      const d = cov[rowA + i]! - cov[rowB + i]! - cov[rowA + j]! + cov[rowB + j]!;
+      weighted += contrasts.weight[c]! * d * d;
+    }
   const variance = cov[rowA + a]! + cov[rowB + b]! - 2 * cov[rowA + b]!;
   return (fisher * weighted) / ((1 + pending * fisher * variance) * (1 + (pending + 1) * fisher * variance));
 }
@@ -168,6 +222,7 @@ const SCORE_JITTER = 0.2;
 class LazyGreedy {
   private readonly fit: ActiveFit;
   private readonly weights: Float64Array;
+  private readonly contrasts: Contrasts | undefined;
   private readonly jitter: Float64Array;
   private readonly heap: MaxHeap;
   /** Picks made so far; a heap entry scored at the current round is fresh. */
@@ -184,9 +239,10 @@ class LazyGreedy {
   ) {
     // Σ is updated in place, so the caller's fit stays as it was.
     this.fit = { n: fit.n, theta: fit.theta, cov: Float64Array.from(fit.cov) };
-    this.weights = topUncertaintyWeights(fit, options);
+    this.weights = objectiveWeights(fit, options);
+    this.contrasts = boundaryContrasts(fit, options);
     this.pending = pending;
-    this.jitter = Float64Array.from(candidates, () => 1 - SCORE_JITTER * rng.next());
+    this.jitter = Float64Array.from(candidates, () => 1 - (options.jitter ?? SCORE_JITTER) * rng.next());
     this.scoredAt = new Int32Array(candidates.length).fill(this.round);
     this.heap = new MaxHeap(candidates.length);
     for (let k = 0; k < candidates.length; k++) this.heap.push(k, this.score(k));
@@ -194,7 +250,7 @@ class LazyGreedy {
 
   private score(k: number): number {
     const c = this.candidates[k]!;
-    return this.jitter[k]! * pairInformation(this.fit, this.weights, c.a, c.b, this.pending?.[k] ?? 0);
+    return this.jitter[k]! * pairInformation(this.fit, this.weights, c.a, c.b, this.pending?.[k] ?? 0, this.contrasts);
   }
 
   /** The untaken candidate with the best current score, or −1. */

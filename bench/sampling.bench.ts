@@ -175,8 +175,12 @@ interface BenchPolicy {
 
 /**
  * The ceiling of greedy A-optimal design in a world: Σ and p(1−p) at the true strengths, no
- * exploration, no starvation guard, no top weight. No policy that must estimate θ does better
+ * exploration, no starvation guard, no boundary term. No policy that must estimate θ does better
  * on mean width, short of a better design rule than greedy variance reduction.
+ * Analytic sanity check (docs/RANKING.md): with N(0,1) strengths a random pair's gap is N(0, 2)
+ * and its p(1−p) averages 0.18 against 0.25 for an even pair; if every vote were an even match
+ * and the comparison graph cost nothing, mean width would need ~0.71 of least-voted's votes —
+ * so no design saves much more than ~29 % here (ties loosen this loose bound to ~36 %).
  */
 const ORACLE: BenchPolicy = {
   options: { exploration: 0, minVotesPerModel: 0, topK: 10, boundaryWeight: 0 },

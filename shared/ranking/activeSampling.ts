@@ -1,7 +1,6 @@
 import { fitBradleyTerry } from './bradleyTerry';
 import { choleskyInPlace, choleskyInverse } from './linalg';
 import { informationInto, sigmoid } from './likelihood';
-import { normalCdf } from './normal';
 import type { PairTable } from './pairTable';
 import type { Rng } from './random';
 
@@ -13,8 +12,9 @@ import type { Rng } from './random';
  * Σ = (H + λI)⁻¹, H the Fisher information (the bread of the sandwich). One more vote on pair
  * (a, b) with p = σ(θ_a − θ_b) adds I = p(1−p)·eeᵀ (e = e_a − e_b) to the information, so by
  * Sherman–Morrison the posterior variance of model i drops by I·(Σe)_i² / (1 + I·eᵀΣe).
- * The score of a pair is that drop summed over models with weights w_i ≥ 1 that grow with
- * the uncertainty of model i's membership in the top K (a weighted A-optimal design).
+ * The score of a pair is the drop of a weighted sum of posterior variances (a weighted
+ * A-optimal design): the variance of every model (mean interval width) plus, with weight, the
+ * variance of θ_i − θ_j for the pairs whose order across the top-K cut is still uncertain.
  */
 export interface ActiveFit {
   n: number;
@@ -25,21 +25,29 @@ export interface ActiveFit {
 }
 
 export interface ActivePolicyOptions {
-  /** Share of picks that follow the old least-voted rule, whatever the fit says (default 0.2). */
+  /**
+   * Share of picks that follow the old least-voted rule whatever the fit says: the floor of
+   * uniform exploration (default 0.05; bench:sampling: each 5 points of it cost about 1 point of
+   * saving, and 0 matches the true-strength oracle, but a wrong fit must not lock itself in).
+   */
   exploration: number;
   /** A model with fewer votes than this gets its least-voted pair before anything else (default 5). */
   minVotesPerModel: number;
-  /** The top of the board the weights care most about (default 10). */
+  /** The top of the board the boundary term cares about (default 10). */
   topK: number;
-  /** Extra weight of a model whose top-K membership is a coin flip (default 4). */
-  topWeight: number;
+  /**
+   * Weight of the top-K boundary term: a pair (i in the fitted top K, j not) whose order is a
+   * coin flip counts its Var(θ_i − θ_j) this many times beside the sum of model variances
+   * (default 1; 0 is plain A-optimal, for width alone).
+   */
+  boundaryWeight: number;
 }
 
 export const DEFAULT_ACTIVE_POLICY: ActivePolicyOptions = {
-  exploration: 0.2,
+  exploration: 0.05,
   minVotesPerModel: 5,
   topK: 10,
-  topWeight: 4,
+  boundaryWeight: 1,
 };
 
 /** A pair that could be served: model indices of the fit and the votes it already has (votes + live leases). */
@@ -54,38 +62,76 @@ export const ACTIVE_PRIOR_PRECISION = 0.5;
 
 /** The Gaussian approximation of the posterior that the policy scores pairs with. */
 export function activeFit(table: PairTable, warmStart?: Float64Array): ActiveFit {
+  return posteriorAt(table, fitBradleyTerry(table, { ridge: ACTIVE_PRIOR_PRECISION, initial: warmStart }).theta);
+}
+
+/**
+ * The Gaussian approximation at given strengths: Σ = (H(θ) + λI)⁻¹ for the votes in `table`.
+ * activeFit takes θ from the fit; bench:sampling's oracle passes the true strengths.
+ */
+export function posteriorAt(table: PairTable, theta: Float64Array): ActiveFit {
   const n = table.n;
-  const fit = fitBradleyTerry(table, { ridge: ACTIVE_PRIOR_PRECISION, initial: warmStart });
   const h = new Float64Array(n * n);
-  informationInto(table, fit.theta, ACTIVE_PRIOR_PRECISION, h);
+  informationInto(table, theta, ACTIVE_PRIOR_PRECISION, h);
   if (!choleskyInPlace(h, n)) throw new Error('activeFit: information is not positive definite');
-  return { n, theta: fit.theta, cov: choleskyInverse(h, n) };
+  return { n, theta, cov: choleskyInverse(h, n) };
 }
 
 /**
- * w_i = 1 + topWeight·2·min(q, 1−q), q = P(θ_i above the cut between the K-th and
- * (K+1)-th model) under the marginal N(θ_i, Σ_ii): 1 for models surely in or surely out
- * of the top K, 1 + topWeight for a coin flip.
+ * What a vote should reduce: Σ_m weights_m·Var(θ_m) + Σ_c contrastWeight_c·Var(θ_i_c − θ_j_c),
+ * i.e. tr(WΣ) with W = diag(weights) + Σ_c contrastWeight_c·(e_i − e_j)(e_i − e_j)ᵀ.
  */
-export function topUncertaintyWeights(fit: ActiveFit, options: ActivePolicyOptions): Float64Array {
-  const n = fit.n;
-  const weights = new Float64Array(n).fill(1);
-  if (options.topK <= 0 || options.topK >= n || options.topWeight === 0) return weights;
-  const sorted = Float64Array.from(fit.theta).sort().reverse();
-  const cut = (sorted[options.topK - 1]! + sorted[options.topK]!) / 2;
-  for (let i = 0; i < n; i++) {
-    const q = normalCdf((fit.theta[i]! - cut) / Math.sqrt(fit.cov[i * n + i]!));
-    weights[i] = 1 + options.topWeight * 2 * Math.min(q, 1 - q);
+export interface PairObjective {
+  weights: Float64Array;
+  contrastI: Int32Array;
+  contrastJ: Int32Array;
+  contrastWeight: Float64Array;
+}
+
+/** Contrasts whose standardized gap is beyond this are settled: their weight e^(−z²/2) < 0.012. */
+const SETTLED_GAP = 3;
+
+/**
+ * The policy's objective for a fit: every model's variance with weight 1, plus the boundary
+ * term — for each i in the fitted top K and j outside with z = (θ_i − θ_j)/sd(θ_i − θ_j) ≤ 3,
+ * Var(θ_i − θ_j) with weight boundaryWeight·e^(−z²/2) = boundaryWeight·φ(z)/φ(0): boundaryWeight
+ * for a coin flip, fading as the order gets sure. Top-K recall turns on exactly these orders;
+ * a model's own variance also carries its uncertainty against models far from it, which a vote
+ * across the cut does not need to reduce.
+ */
+export function pairObjective(fit: ActiveFit, options: ActivePolicyOptions): PairObjective {
+  const { n, theta, cov } = fit;
+  const contrastI: number[] = [];
+  const contrastJ: number[] = [];
+  const contrastWeight: number[] = [];
+  if (options.boundaryWeight > 0 && options.topK > 0 && options.topK < n) {
+    const order = [...theta.keys()].sort((x, y) => theta[y]! - theta[x]!);
+    for (const i of order.slice(0, options.topK))
+      for (const j of order.slice(options.topK)) {
+        const z = (theta[i]! - theta[j]!) / Math.sqrt(cov[i * n + i]! + cov[j * n + j]! - 2 * cov[i * n + j]!);
+        if (z > SETTLED_GAP) continue;
+        contrastI.push(i);
+        contrastJ.push(j);
+        contrastWeight.push(options.boundaryWeight * Math.exp(-0.5 * z * z));
+      }
   }
-  return weights;
+  return {
+    weights: new Float64Array(n).fill(1),
+    contrastI: Int32Array.from(contrastI),
+    contrastJ: Int32Array.from(contrastJ),
+    contrastWeight: Float64Array.from(contrastWeight),
+  };
 }
 
 /**
- * Weighted drop of posterior variance from one more vote on (a, b), after `pending` votes on
- * the same pair that Σ does not include yet; O(n).
+ * Drop of the objective from one more vote on (a, b), after `pending` votes on the same pair
+ * that Σ does not include yet; O(n + contrasts). Σ loses f·uuᵀ/(1 + f·v) (u = Σe), so tr(WΣ)
+ * drops by f·uᵀWu/(1 + f·v); after m pending votes u and v shrink by 1 + m·f·v, which gives
+ * the denominator (1 + m·f·v)(1 + (m+1)·f·v).
  */
-export function pairInformation(fit: ActiveFit, weights: Float64Array, a: number, b: number, pending = 0): number {
+export function pairInformation(fit: ActiveFit, objective: PairObjective, a: number, b: number, pending = 0): number {
   const { n, cov, theta } = fit;
+  const { weights, contrastI, contrastJ, contrastWeight } = objective;
   const p = sigmoid(theta[a]! - theta[b]!);
   const fisher = p * (1 - p);
   const rowA = a * n;
@@ -94,6 +140,12 @@ export function pairInformation(fit: ActiveFit, weights: Float64Array, a: number
   for (let i = 0; i < n; i++) {
     const u = cov[rowA + i]! - cov[rowB + i]!; // (Σe)_i, Σ symmetric
     weighted += weights[i]! * u * u;
+  }
+  for (let c = 0; c < contrastI.length; c++) {
+    const i = contrastI[c]!;
+    const j = contrastJ[c]!;
+    const d = cov[rowA + i]! - cov[rowB + i]! - cov[rowA + j]! + cov[rowB + j]!; // u_i − u_j
+    weighted += contrastWeight[c]! * d * d;
   }
   const variance = cov[rowA + a]! + cov[rowB + b]! - 2 * cov[rowA + b]!;
   return (fisher * weighted) / ((1 + pending * fisher * variance) * (1 + (pending + 1) * fisher * variance));
@@ -104,8 +156,8 @@ export function scorePairs(
   candidates: readonly PairCandidate[],
   options: ActivePolicyOptions = DEFAULT_ACTIVE_POLICY,
 ): Float64Array {
-  const weights = topUncertaintyWeights(fit, options);
-  return Float64Array.from(candidates, (c) => pairInformation(fit, weights, c.a, c.b));
+  const objective = pairObjective(fit, options);
+  return Float64Array.from(candidates, (c) => pairInformation(fit, objective, c.a, c.b));
 }
 
 /**
@@ -123,7 +175,7 @@ export function scorePairs(
  * [1 − jitter, 1] so that raters leasing from the same fit at once do not all get the same pairs.
  * `pending` (optional, per candidate) are votes the fit does not know yet (live leases): a pair
  * with m pending is scored as if they were answered, by the exact one-pair formula
- * f·‖u‖²_w / ((1 + m·f·v)(1 + (m+1)·f·v)) — no extra cost, where updating Σ for every pending
+ * f·uᵀWu / ((1 + m·f·v)(1 + (m+1)·f·v)) — no extra cost, where updating Σ for every pending
  * lease would cost O(n²) each; it leaves out what they teach about other pairs.
  */
 export function choosePairs(
@@ -160,7 +212,7 @@ const SCORE_JITTER = 0.2;
 
 class LazyGreedy {
   private readonly fit: ActiveFit;
-  private readonly weights: Float64Array;
+  private readonly objective: PairObjective;
   private readonly jitter: Float64Array;
   private readonly heap: MaxHeap;
   /** Picks made so far; a heap entry scored at the current round is fresh. */
@@ -177,7 +229,7 @@ class LazyGreedy {
   ) {
     // Σ is updated in place, so the caller's fit stays as it was.
     this.fit = { n: fit.n, theta: fit.theta, cov: Float64Array.from(fit.cov) };
-    this.weights = topUncertaintyWeights(fit, options);
+    this.objective = pairObjective(fit, options);
     this.pending = pending;
     this.jitter = Float64Array.from(candidates, () => 1 - SCORE_JITTER * rng.next());
     this.scoredAt = new Int32Array(candidates.length).fill(this.round);
@@ -187,7 +239,7 @@ class LazyGreedy {
 
   private score(k: number): number {
     const c = this.candidates[k]!;
-    return this.jitter[k]! * pairInformation(this.fit, this.weights, c.a, c.b, this.pending?.[k] ?? 0);
+    return this.jitter[k]! * pairInformation(this.fit, this.objective, c.a, c.b, this.pending?.[k] ?? 0);
   }
 
   /** The untaken candidate with the best current score, or −1. */

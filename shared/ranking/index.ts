@@ -90,12 +90,14 @@ export {
   choosePairs,
   scorePairs,
   pairInformation,
-  topUncertaintyWeights,
+  pairObjective,
+  posteriorAt,
   DEFAULT_ACTIVE_POLICY,
   ACTIVE_PRIOR_PRECISION,
   type ActiveFit,
   type ActivePolicyOptions,
   type PairCandidate,
+  type PairObjective,
 } from './activeSampling';
 export {
   SCALE,

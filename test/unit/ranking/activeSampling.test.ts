@@ -4,9 +4,10 @@ import {
   choosePairs,
   DEFAULT_ACTIVE_POLICY,
   pairInformation,
+  pairObjective,
   scorePairs,
-  topUncertaintyWeights,
   type PairCandidate,
+  type PairObjective,
 } from '../../../shared/ranking/activeSampling';
 import { normalCdf } from '../../../shared/ranking/normal';
 import { toPairTable } from '../../../shared/ranking/pairTable';
@@ -48,11 +49,32 @@ describe('normalCdf', () => {
   });
 });
 
+/** Per-model weights plus one contrast: tr(WΣ) = Σ w_i·Var θ_i + c·Var(θ_i − θ_j). */
+function objective(weights: number[], contrast: [number, number, number]): PairObjective {
+  return {
+    weights: Float64Array.from(weights),
+    contrastI: Int32Array.of(contrast[0]),
+    contrastJ: Int32Array.of(contrast[1]),
+    contrastWeight: Float64Array.of(contrast[2]),
+  };
+}
+
+/** The objective evaluated directly on a covariance matrix. */
+function objectiveValue(o: PairObjective, cov: Float64Array, n: number): number {
+  let value = 0;
+  for (let i = 0; i < n; i++) value += o.weights[i]! * cov[i * n + i]!;
+  for (let c = 0; c < o.contrastI.length; c++) {
+    const [i, j] = [o.contrastI[c]!, o.contrastJ[c]!];
+    value += o.contrastWeight[c]! * (cov[i * n + i]! + cov[j * n + j]! - 2 * cov[i * n + j]!);
+  }
+  return value;
+}
+
 describe('pairInformation', () => {
-  it('equals the exact drop in weighted posterior variance after one vote (Sherman–Morrison)', () => {
+  it('equals the exact drop of the objective (weighted variances and contrasts) after one vote', () => {
     const fit = activeFit(roundRobin([1, 0.5, 0, -0.5], 6));
     const n = fit.n;
-    const weights = Float64Array.from([1, 2, 3, 4]);
+    const weights = objective([1, 2, 3, 4], [0, 2, 5]);
     const [a, b] = [1, 3];
     const p = 1 / (1 + Math.exp(fit.theta[b]! - fit.theta[a]!));
     // Independent check: add p(1−p)·eeᵀ to H = Σ⁻¹ and invert by Gauss–Jordan.
@@ -63,15 +85,14 @@ describe('pairInformation', () => {
     h[a * n + b]! -= f;
     h[b * n + a]! -= f;
     const after = invert(h, n);
-    let drop = 0;
-    for (let i = 0; i < n; i++) drop += weights[i]! * (fit.cov[i * n + i]! - after[i * n + i]!);
+    const drop = objectiveValue(weights, fit.cov, n) - objectiveValue(weights, after, n);
     expect(pairInformation(fit, weights, a, b)).toBeCloseTo(drop, 10);
   });
 
   it('with m pending votes on the pair, equals the drop from vote m + 1 after those m', () => {
     const fit = activeFit(roundRobin([1, 0.5, 0, -0.5], 6));
     const n = fit.n;
-    const weights = Float64Array.from([1, 1, 2, 1]);
+    const weights = objective([1, 1, 2, 1], [1, 3, 3]);
     const [a, b, m] = [0, 2, 7];
     const p = 1 / (1 + Math.exp(fit.theta[b]! - fit.theta[a]!));
     const withVotes = (votes: number) => {
@@ -84,8 +105,7 @@ describe('pairInformation', () => {
       return invert(h, n);
     };
     const [before, after] = [withVotes(m), withVotes(m + 1)];
-    let drop = 0;
-    for (let i = 0; i < n; i++) drop += weights[i]! * (before[i * n + i]! - after[i * n + i]!);
+    const drop = objectiveValue(weights, before, n) - objectiveValue(weights, after, n);
     expect(pairInformation(fit, weights, a, b, m)).toBeCloseTo(drop, 10);
   });
 
@@ -109,17 +129,30 @@ describe('pairInformation', () => {
   });
 });
 
-describe('topUncertaintyWeights', () => {
-  it('weighs models near the top-K cut most and clear cases least', () => {
-    const strengths = Array.from({ length: 20 }, (_, i) => 2 - i * 0.2);
-    const fit = activeFit(roundRobin(strengths, 8));
-    const w = topUncertaintyWeights(fit, { ...DEFAULT_ACTIVE_POLICY, topK: 5 });
-    expect(w[4]!).toBeGreaterThan(w[0]!);
-    expect(w[5]!).toBeGreaterThan(w[19]!);
-    for (const x of w) {
-      expect(x).toBeGreaterThanOrEqual(1);
-      expect(x).toBeLessThanOrEqual(1 + DEFAULT_ACTIVE_POLICY.topWeight);
+describe('pairObjective', () => {
+  const strengths = Array.from({ length: 20 }, (_, i) => 2 - i * 0.2);
+  const fit = activeFit(roundRobin(strengths, 8));
+  const options = { ...DEFAULT_ACTIVE_POLICY, topK: 5, boundaryWeight: 2 };
+
+  it('weighs every model variance once', () => {
+    expect([...pairObjective(fit, options).weights]).toEqual(Array(20).fill(1));
+  });
+
+  it('adds only pairs across the top-K cut, the closest (a coin flip) most, none once settled', () => {
+    const o = pairObjective(fit, options);
+    const weightOf = new Map<string, number>();
+    for (let c = 0; c < o.contrastI.length; c++) {
+      expect(o.contrastI[c]!).toBeLessThan(5);
+      expect(o.contrastJ[c]!).toBeGreaterThanOrEqual(5);
+      expect(o.contrastWeight[c]!).toBeLessThanOrEqual(options.boundaryWeight);
+      weightOf.set(`${o.contrastI[c]}:${o.contrastJ[c]}`, o.contrastWeight[c]!);
     }
+    expect(weightOf.get('4:5')!).toBeGreaterThan(weightOf.get('3:6')!);
+    expect(weightOf.has('0:19')).toBe(false); // 3.8 natural-log units apart: settled
+  });
+
+  it('is plain A-optimal with boundaryWeight 0', () => {
+    expect(pairObjective(fit, { ...options, boundaryWeight: 0 }).contrastI).toHaveLength(0);
   });
 });
 
@@ -184,6 +217,7 @@ describe('choosePairs', () => {
   });
 
   it('keeps the exploration floor: about that share of picks are least-voted pairs', () => {
+    expect(DEFAULT_ACTIVE_POLICY.exploration).toBeGreaterThanOrEqual(0.05);
     // Unvoted but lopsided copies (model 0 vs 11) lose every greedy pick to the even, voted pair 5–6.
     const mixed = [
       ...Array.from({ length: 10 }, () => ({ a: 0, b: 11, votes: 0 })),
@@ -193,7 +227,7 @@ describe('choosePairs', () => {
     let explored = 0;
     const rounds = 2000;
     for (let r = 0; r < rounds; r++) {
-      const [k] = choosePairs(fit, mixed, 1, rng, { ...DEFAULT_ACTIVE_POLICY, minVotesPerModel: 0 });
+      const [k] = choosePairs(fit, mixed, 1, rng, { ...DEFAULT_ACTIVE_POLICY, exploration: 0.2, minVotesPerModel: 0 });
       if (mixed[k!]!.votes === 0) explored++;
     }
     expect(explored / rounds).toBeGreaterThan(0.16);

@@ -49,7 +49,7 @@ export const SUSPECT_ROBUST_Z = 6;
  * The models whose evidence passes suspectThreshold AND stands out from the board's own:
  * real crowds differ in taste (a rater who likes long answers "favours" every verbose model), so
  * on real votes every model shows some evidence — on the LLMFAO crowd the median model's is 7,
- * 8 of its 59 models pass the χ² bound, and the simulator's honest raters (identical tastes)
+ * 12 of its 59 models pass the χ² bound, and the simulator's honest raters (identical tastes)
  * do not show this at all. A partisan group is an outlier on top of that: evidence above
  * median + SUSPECT_ROBUST_Z · 1.4826 · MAD of all the models' evidence.
  */
@@ -89,6 +89,9 @@ interface Records {
   decisive: Float64Array;
   /** Σ log p of what the rater answered, under θ (the honest component's log-likelihood). */
   honest: Float64Array;
+  /** Its first and (minus) second derivative in θ_m at θ: Σ (won − p) and Σ p(1 − p). */
+  slope: Float64Array;
+  curvature: Float64Array;
   order: Int32Array;
   start: Int32Array;
 }
@@ -137,9 +140,11 @@ function collectRecords(
   const wins = new Float64Array(capacity);
   const decisive = new Float64Array(capacity);
   const honest = new Float64Array(capacity);
+  const slope = new Float64Array(capacity);
+  const curvature = new Float64Array(capacity);
   const recordOf = recordIndex(models, votes);
   let size = 0;
-  const add = (rater: number, model: number, won: boolean, logP: number) => {
+  const add = (rater: number, model: number, won: boolean, p: number) => {
     if (only && !only.has(model)) return;
     const k = rater * models + model;
     let i = recordOf.get(k);
@@ -150,15 +155,17 @@ function collectRecords(
     }
     decisive[i]! += 1;
     if (won) wins[i]! += 1;
-    honest[i]! += logP;
+    // p is the chance the model in question wins this vote.
+    honest[i]! += Math.log(won ? p : 1 - p);
+    slope[i]! += (won ? 1 : 0) - p;
+    curvature[i]! += p * (1 - p);
   };
   for (const v of votes) {
     if (v.outcome === 0.5) continue;
     const p = sigmoid(theta[v.a]! - theta[v.b]!);
     const aWon = v.outcome === 1;
-    const logP = Math.log(aWon ? p : 1 - p);
-    add(v.rater, v.a, aWon, logP);
-    add(v.rater, v.b, !aWon, logP);
+    add(v.rater, v.a, aWon, p);
+    add(v.rater, v.b, !aWon, 1 - p);
   }
   // Counting sort of the records by model.
   const start = new Int32Array(models + 1);
@@ -167,7 +174,7 @@ function collectRecords(
   const next = start.slice(0, models);
   const order = new Int32Array(size);
   for (let i = 0; i < size; i++) order[next[key[i]! % models]!++] = i;
-  return { key, wins, decisive, honest, order, start };
+  return { key, wins, decisive, honest, slope, curvature, order, start };
 }
 
 /** Dense (rater, model) → record tables up to this many cells (32 MB); a Map beyond. */
@@ -188,48 +195,70 @@ function recordIndex(
   return { get: (k) => sparse.get(k) ?? -1, set: (k, i) => sparse.set(k, i) };
 }
 
-/** EM for (π, q) of one model by maximum likelihood; τ per record of the group and the evidence at the end. */
+/**
+ * EM for (π, q) of one model by maximum likelihood, with the model's own strength profiled: each
+ * round also moves θ_m by δ to the maximum of the honest part weighted by 1 − τ, the other
+ * strengths held. Under the alternative the honest raters' votes are then judged at the strength
+ * the group did not inflate — most of the test's power (target evidence at 10 % stealth votes
+ * 13–29 → 18–39 over seeds 11–19 of bench:robustness; honest models barely move, as θ_m is already their MLE).
+ * Each record's honest log-likelihood is its second-order expansion in δ around θ_m
+ * (ℓ + slope·δ − ½·curvature·δ²; δ is a few tenths at most, the cubic term is negligible), so a
+ * round costs O(records), not O(votes). Evidence: 2·(max ℓ_mixture − ℓ_honest at θ).
+ */
 function mixture(records: Records, group: Int32Array, startShare: number, startRate: number) {
-  const { wins, decisive, honest } = records;
+  const { wins, decisive, honest, slope, curvature } = records;
   let share = startShare;
   let rate = startRate;
+  let shift = 0;
   const tau = new Float64Array(group.length);
-  // Per record, the log-odds of "partisan": log π/(1 − π) + w·log q + (n − w)·log(1 − q) − ℓ_honest.
+  // Per record, the log-odds of "partisan": log π/(1 − π) + w·log q + (n − w)·log(1 − q) − ℓ_honest(θ_m + δ).
   const odds = new Float64Array(group.length);
+  const honestAt = (r: number) => honest[r]! + slope[r]! * shift - 0.5 * curvature[r]! * shift * shift;
   const refreshOdds = () => {
     const prior = Math.log(share / (1 - share));
     const logRate = Math.log(rate);
     const logNotRate = Math.log(1 - rate);
     for (let i = 0; i < group.length; i++) {
       const r = group[i]!;
-      odds[i] = prior + wins[r]! * logRate + (decisive[r]! - wins[r]!) * logNotRate - honest[r]!;
+      odds[i] = prior + wins[r]! * logRate + (decisive[r]! - wins[r]!) * logNotRate - honestAt(r);
     }
   };
   for (let round = 0; round < EM_ROUNDS; round++) {
     refreshOdds();
     let sumTau = 0,
       tauWins = 0,
-      tauDecisive = 0;
+      tauDecisive = 0,
+      keptSlope = 0,
+      keptCurvature = 1e-9;
     for (let i = 0; i < group.length; i++) {
+      const r = group[i]!;
       const t = 1 / (1 + Math.exp(-odds[i]!));
       tau[i] = t;
       sumTau += t;
-      tauWins += t * wins[group[i]!]!;
-      tauDecisive += t * decisive[group[i]!]!;
+      tauWins += t * wins[r]!;
+      tauDecisive += t * decisive[r]!;
+      keptSlope += (1 - t) * slope[r]!;
+      keptCurvature += (1 - t) * curvature[r]!;
     }
-    const [lastShare, lastRate] = [share, rate];
+    const [lastShare, lastRate, lastShift] = [share, rate, shift];
     // Kept inside (0, 1): at exactly 0 the partisan component could never come back.
     share = Math.min(1 - 1e-6, Math.max(1e-6, sumTau / group.length));
     if (tauDecisive > 0) rate = Math.min(1 - RATE_CLAMP, Math.max(RATE_CLAMP, tauWins / tauDecisive));
-    if (Math.abs(share - lastShare) < 1e-7 && Math.abs(rate - lastRate) < 1e-7) break;
+    // The weighted quadratic's maximum, kept within ±1 (a logit) where the expansion holds.
+    shift = Math.max(-1, Math.min(1, keptSlope / keptCurvature));
+    const moved = Math.max(Math.abs(share - lastShare), Math.abs(rate - lastRate), Math.abs(shift - lastShift));
+    if (moved < 1e-7) break;
   }
-  // 2·Σ log((1 − π)·L_h + π·L_q) − 2·Σ log L_h = 2·Σ [log(1 − π) + log(1 + e^odds)].
+  // 2·Σ log((1 − π)·L_h(θ_m + δ) + π·L_q) − 2·Σ log L_h(θ_m)
+  //   = 2·Σ [log(1 − π) + log(1 + e^odds) + ℓ_h(θ_m + δ) − ℓ_h(θ_m)].
   refreshOdds();
   let evidence = 0;
   const logNotShare = Math.log(1 - share);
   for (let i = 0; i < group.length; i++) {
     const o = odds[i]!;
-    evidence += 2 * (logNotShare + (o > 0 ? o + Math.log1p(Math.exp(-o)) : Math.log1p(Math.exp(o))));
+    const r = group[i]!;
+    const softplus = o > 0 ? o + Math.log1p(Math.exp(-o)) : Math.log1p(Math.exp(o));
+    evidence += 2 * (logNotShare + softplus + honestAt(r) - honest[r]!);
     tau[i] = 1 / (1 + Math.exp(-o));
   }
   return { share, rate, tau, evidence: Math.max(0, evidence) };

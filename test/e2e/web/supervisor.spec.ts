@@ -191,6 +191,17 @@ test('a supervisor reviews the LLMFAO team, flags a rater and sees the what-if b
   expect(csv[0]).toMatch(/^rater_id,status,/);
   expect(csv).toHaveLength(126 + 2);
 
+  // The favouritism test names worker 15, who picked Weaver 12k in 106 of 109 decisive votes
+  // (docs/RANKING.md "Favouritism"): in the export and in the rater's detail.
+  expect(csv.find((line) => line.startsWith('llmfao-worker-15,'))).toContain(',Weaver 12k,');
+  await page.getByTestId('team-search').fill('llmfao-worker-15');
+  await page.getByTestId('open-llmfao-worker-15').click();
+  const weight = page.getByTestId('rater-detail').locator('[data-metric="reliability"]');
+  await expect(weight).toContainText('votes on Weaver 12k count 0%: likely one of a group that picks it more often');
+  await expect(weight).toHaveAttribute('data-down-weighted', 'true');
+  await page.getByTestId('back-to-team').click();
+  await page.getByTestId('team-search').fill('');
+
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('language-select').selectOption('ar');
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');

@@ -41,6 +41,62 @@ describe('CSV and JSONL', () => {
     expect(lines[1]).toMatchObject({ rater_id: 'a', display_name: '=cmd|x', email: 'a@example.org', agreement: null });
     expect(lines[2]).toMatchObject({ rater_id: 'c', status: 'flagged', reasons: 'flag' });
   });
+
+  it('carries how the defended ranking weighs each rater: weight, screens, and the model they are partisan about', () => {
+    const team = rows();
+    team[0]!.rater.quality.reliability = {
+      accuracy: 0.81,
+      weight: 0.62,
+      relativeWeight: 1.03,
+      decisive: 18,
+      firstSideRate: 0.5,
+      firstSideZ: 0,
+      topModel: 'Model A',
+      concentrationZ: 0.2,
+      failed: [],
+      partisan: { model: 'Weaver 12k', posterior: 0.97, favours: true },
+      downWeighted: true,
+    };
+    team[2]!.rater.quality.reliability = {
+      ...team[0]!.rater.quality.reliability,
+      accuracy: null,
+      weight: 0,
+      relativeWeight: 0,
+      failed: ['gold', 'firstSide'],
+      partisan: null,
+    };
+    const [b, a, c] = teamTableFile(team, 'jsonl', false)
+      .content.trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(b).toMatchObject({
+      ranking_weight_relative: 1.03,
+      reliability_accuracy: 0.81,
+      screens_failed: '',
+      partisan_model: 'Weaver 12k',
+      partisan_posterior: 0.97,
+      down_weighted: true,
+    });
+    expect(c).toMatchObject({
+      ranking_weight_relative: 0,
+      reliability_accuracy: null,
+      screens_failed: 'gold|firstSide',
+      partisan_model: null,
+      down_weighted: true,
+    });
+    // No reliability from the server: empty cells, not guesses.
+    expect(a).toMatchObject({
+      ranking_weight_relative: null,
+      screens_failed: null,
+      partisan_model: null,
+      down_weighted: null,
+    });
+    const csv = teamTableFile(team, 'csv', false).content.split('\r\n');
+    expect(csv[0]).toMatch(
+      /,ranking_weight_relative,reliability_accuracy,screens_failed,partisan_model,partisan_posterior,down_weighted$/,
+    );
+    expect(csv[1]).toMatch(/,1\.03,0\.81,,Weaver 12k,0\.97,true$/);
+  });
 });
 
 describe('the team table rows', () => {

@@ -32,6 +32,14 @@ const METRICS: ReadonlyArray<[string, Getter]> = [
   ['gold_items', (row) => row.rater.quality.goldItems],
   ['anomaly_score', (row) => row.rater.quality.anomalyScore],
   ['anomalous', (row) => row.rater.quality.anomalous],
+  // How the defended ranking treats the rater (docs/RANKING.md "Robustness to rigging"); empty
+  // when the server sent no reliability (no votes, or an older server).
+  ['ranking_weight_relative', (row) => row.rater.quality.reliability?.relativeWeight ?? null],
+  ['reliability_accuracy', (row) => row.rater.quality.reliability?.accuracy ?? null],
+  ['screens_failed', (row) => row.rater.quality.reliability?.failed.join('|') ?? null],
+  ['partisan_model', (row) => row.rater.quality.reliability?.partisan?.model ?? null],
+  ['partisan_posterior', (row) => row.rater.quality.reliability?.partisan?.posterior ?? null],
+  ['down_weighted', (row) => row.rater.quality.reliability?.downWeighted ?? null],
 ];
 
 /**

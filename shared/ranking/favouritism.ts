@@ -22,13 +22,18 @@ import type { RatedVote } from './raterReliability';
  * a win among decisive votes, so θ here is a fit of the decisive votes (the caller's business).
  */
 
-/** Most EM rounds of one model's mixture (π and q settle in well under 20 from the start below). */
+/** Most EM rounds of one model's mixture (π and q settle in well under 20 from the starts below). */
 const EM_ROUNDS = 20;
 /** q is kept off 0 and 1 so one rater's clean sweep cannot make the likelihood infinite. */
 const RATE_CLAMP = 0.02;
-/** Start of π (a small group) and of q (a coin), so EM can move either way. */
+/**
+ * Starts of EM: π a small group; q a coin, and also near-always and near-never. From the coin
+ * alone EM can settle where q is the honest rate and π ≈ 0 when a blatant group has already
+ * pulled the model's θ up (its raters then fit the honest component better than the coin, so τ
+ * never grows); the best of the three fits by likelihood is kept.
+ */
 const START_SHARE = 0.05;
-const START_RATE = 0.5;
+const START_RATES = [0.5, 0.9, 0.1];
 /** Family-wise false-alarm rate of the suspect test over all models of a board. */
 export const SUSPECT_FALSE_ALARM = 0.01;
 
@@ -48,8 +53,8 @@ export const SUSPECT_ROBUST_Z = 6;
 /**
  * The models whose evidence passes suspectThreshold AND stands out from the board's own:
  * real crowds differ in taste (a rater who likes long answers "favours" every verbose model), so
- * on real votes every model shows some evidence — on the LLMFAO crowd the median model's is 7,
- * 12 of its 59 models pass the χ² bound, and the simulator's honest raters (identical tastes)
+ * on real votes every model shows some evidence — on the LLMFAO crowd the median model's is 5,
+ * 6 of its 59 models pass the χ² bound, and the simulator's honest raters (identical tastes)
  * do not show this at all. A partisan group is an outlier on top of that: evidence above
  * median + SUSPECT_ROBUST_Z · 1.4826 · MAD of all the models' evidence.
  */
@@ -72,6 +77,11 @@ export interface FavouritismState {
   share: Float64Array;
   /** q_m: partisan raters' rate of voting for m. */
   rate: Float64Array;
+  /**
+   * 1 where the group wins m more votes than m's strength predicts (favours it), 0 where fewer.
+   * Not q_m > ½: a group that picks a weak model 45 % of the time, where BT says 10 %, favours it.
+   */
+  favours: Uint8Array;
   /** 2·(ℓ_mixture − ℓ_honest) per model, ≥ 0 (0 where not estimated). */
   evidence: Float64Array;
   /** τ per (rater, model), keyed rater·models + model; absent = 0. */
@@ -112,16 +122,22 @@ export function estimateFavouritism(
     share: new Float64Array(models),
     rate: new Float64Array(models),
     evidence: new Float64Array(models),
+    favours: new Uint8Array(models),
     partisan: new Map(),
   };
   for (let m = 0; m < models; m++) {
     const group = records.order.subarray(records.start[m]!, records.start[m + 1]!);
     if (group.length === 0) continue;
     const warm = previous !== undefined && previous.share[m]! > 0;
-    const fit = mixture(records, group, warm ? previous.share[m]! : START_SHARE, warm ? previous.rate[m]! : START_RATE);
+    const starts = warm ? [[previous.share[m]!, previous.rate[m]!]] : START_RATES.map((rate) => [START_SHARE, rate]);
+    // Same data and null for every start, so the largest evidence is the largest mixture likelihood.
+    const fit = starts
+      .map(([share, rate]) => mixture(records, group, share!, rate!))
+      .reduce((best, next) => (next.evidence > best.evidence ? next : best));
     state.share[m] = fit.share;
     state.rate[m] = fit.rate;
     state.evidence[m] = fit.evidence;
+    state.favours[m] = fit.excess > 0 ? 1 : 0;
     group.forEach((record, i) => {
       if (fit.tau[i]! > 1e-9) state.partisan.set(records.key[record]!, fit.tau[i]!);
     });
@@ -253,6 +269,8 @@ function mixture(records: Records, group: Int32Array, startShare: number, startR
   //   = 2·Σ [log(1 − π) + log(1 + e^odds) + ℓ_h(θ_m + δ) − ℓ_h(θ_m)].
   refreshOdds();
   let evidence = 0;
+  // The group's wins beyond what BT expects at the profiled strength: Σ τ·(wins − E[wins]) = Σ τ·(slope − curvature·δ).
+  let excess = 0;
   const logNotShare = Math.log(1 - share);
   for (let i = 0; i < group.length; i++) {
     const o = odds[i]!;
@@ -260,8 +278,9 @@ function mixture(records: Records, group: Int32Array, startShare: number, startR
     const softplus = o > 0 ? o + Math.log1p(Math.exp(-o)) : Math.log1p(Math.exp(o));
     evidence += 2 * (logNotShare + softplus + honestAt(r) - honest[r]!);
     tau[i] = 1 / (1 + Math.exp(-o));
+    excess += tau[i]! * (slope[r]! - curvature[r]! * shift);
   }
-  return { share, rate, tau, evidence: Math.max(0, evidence) };
+  return { share, rate, tau, excess, evidence: Math.max(0, evidence) };
 }
 
 /** Per vote: 1 − τ of its rater on each of its two models, multiplied. */

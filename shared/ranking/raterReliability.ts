@@ -85,7 +85,10 @@ function discountPartisans(
   // Raters the reliability fit already ignores (weight 0: contrarians, random clickers) would read
   // as a second population on every model; they are out of the test, as they are out of the fit.
   const decisive = votes.filter((v) => v.outcome !== 0.5 && weight[v.rater]! > 0);
-  let decisiveTheta = weightedFit(models, decisive, weight, ridge, theta);
+  // Unweighted: the mixture's honest likelihood counts every kept vote once, so the null θ must be
+  // that likelihood's own maximum (θ_m then gains nothing from profiling under the null, and the
+  // χ²₂ reference holds); the reliability weights come back in the final fit.
+  let decisiveTheta = weightedFit(models, decisive, null, ridge, theta);
   const test = estimateFavouritism(models, decisive, decisiveTheta);
   const suspects = findSuspects(test.evidence);
   if (suspects.length === 0) return { theta, suspects, favouritism: test };
@@ -96,7 +99,7 @@ function discountPartisans(
     decisiveTheta = weightedFit(
       models,
       decisive,
-      weight,
+      null,
       ridge,
       decisiveTheta,
       favouritismScales(models, decisive, state),

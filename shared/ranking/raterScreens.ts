@@ -174,7 +174,7 @@ function strongestPartisanship(fit: ReliabilityFit, models: number, rater: numbe
   for (const model of fit.suspects) {
     const posterior = fit.favouritism?.partisan.get(rater * models + model) ?? 0;
     if (posterior >= PARTISAN_POSTERIOR && (best === null || posterior > best.posterior)) {
-      best = { model, posterior, favours: fit.favouritism!.rate[model]! > 0.5 };
+      best = { model, posterior, favours: fit.favouritism!.favours[model] === 1 };
     }
   }
   return best;

@@ -174,3 +174,50 @@ describe('which models are suspects', () => {
     expect(fit.favouritism!.partisan.get(raters.get('15')! * models.size + weaver)).toBeGreaterThan(0.99);
   });
 });
+
+describe('the mixture does not miss the obvious, nor mistake its direction', () => {
+  /** Honest BT votes on `models` models by `raters` raters, except where `partisan` says otherwise. */
+  function board(
+    seed: number,
+    models: number,
+    raters: number,
+    count: number,
+    strengths: Float64Array,
+    partisan: (rater: number, a: number, b: number, rng: { next(): number }) => 0 | 1 | null,
+  ): RatedVote[] {
+    const rng = createRng(seed, 9);
+    return Array.from({ length: count }, () => {
+      const rater = Math.floor(rng.next() * raters);
+      const a = Math.floor(rng.next() * models);
+      const b = (a + 1 + Math.floor(rng.next() * (models - 1))) % models;
+      const forced = partisan(rater, a, b, rng);
+      const outcome = forced ?? (rng.next() < sigmoid(strengths[a]! - strengths[b]!) ? 1 : 0);
+      return { rater, a, b, outcome };
+    });
+  }
+
+  it('finds raters who vote for one model every time it shows up, even though that already lifted its strength', () => {
+    // Starting EM from a coin alone, this group fitted the honest component better than the coin.
+    const strengths = Float64Array.from({ length: 20 }, (_, m) => (m - 9.5) / 5);
+    for (const seed of [7, 8, 9]) {
+      const data = board(seed, 20, 50, 20_000, strengths, (rater, a, b) =>
+        rater >= 1 && rater <= 5 && (a === 3 || b === 3) ? (a === 3 ? 1 : 0) : null,
+      );
+      const fit = fitWithReliability(20, 50, data);
+      expect(fit.suspects).toContain(3);
+      for (let r = 1; r <= 5; r++) expect(fit.favouritism!.partisan.get(r * 20 + 3)).toBeGreaterThan(0.9);
+      expect(fit.favouritism!.favours[3]).toBe(1);
+    }
+  });
+
+  it('calls a group that picks a weak model far above its strength a favouring group, though it picks it under half the time', () => {
+    const strengths = Float64Array.from({ length: 30 }, (_, m) => (m === 0 ? -2.5 : (m - 15) / 10));
+    const data = board(3, 30, 80, 40_000, strengths, (rater, a, b, rng) =>
+      rater >= 72 && (a === 0 || b === 0) ? (rng.next() < 0.45 === (a === 0) ? 1 : 0) : null,
+    );
+    const fit = fitWithReliability(30, 80, data);
+    expect(fit.suspects).toEqual([0]);
+    expect(fit.favouritism!.rate[0]).toBeLessThan(0.5);
+    expect(fit.favouritism!.favours[0]).toBe(1);
+  });
+});

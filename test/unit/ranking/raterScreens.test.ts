@@ -76,13 +76,15 @@ describe('rater screens and the reliability report', () => {
 
 describe('the reliability report names partisans', () => {
   /**
-   * 100 honest raters and 15 who take every lease and vote honestly, except that when model 7 is
-   * in the pair they pick it (80 % of the time right about which side it is): no screen can see
-   * them, and their weight stays typical; the favouritism test finds the group on model 7.
+   * 100 honest raters and 15 who take every lease and vote honestly, except that when model 7 (set
+   * to the middle of the board, where honest raters pick it about half the time) is in the pair
+   * they pick it (80 % of the time right about which side it is): no screen can see them, and
+   * their weight stays typical; the favouritism test finds the group on model 7.
    */
   function partisanTeam(): RatedVote[] {
     const rng = createRng(23, 4);
     const strengths = Float64Array.from({ length: 40 }, () => normal(rng));
+    strengths[7] = 0;
     const votes: RatedVote[] = [];
     for (let i = 0; i < 60_000; i++) {
       const rater = Math.floor(rng.next() * 115);

@@ -75,6 +75,7 @@ describe('CSV and JSONL', () => {
       screens_failed: '',
       partisan_model: 'Weaver 12k',
       partisan_posterior: 0.97,
+      partisan_favours: true,
       down_weighted: true,
     });
     expect(c).toMatchObject({
@@ -93,9 +94,9 @@ describe('CSV and JSONL', () => {
     });
     const csv = teamTableFile(team, 'csv', false).content.split('\r\n');
     expect(csv[0]).toMatch(
-      /,ranking_weight_relative,reliability_accuracy,screens_failed,partisan_model,partisan_posterior,down_weighted$/,
+      /,ranking_weight_relative,reliability_accuracy,screens_failed,partisan_model,partisan_posterior,partisan_favours,down_weighted$/,
     );
-    expect(csv[1]).toMatch(/,1\.03,0\.81,,Weaver 12k,0\.97,true$/);
+    expect(csv[1]).toMatch(/,1\.03,0\.81,,Weaver 12k,0\.97,true,true$/);
   });
 });
 

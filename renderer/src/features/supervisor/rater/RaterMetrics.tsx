@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { RaterReliability, RaterSummary } from '../../../../../shared/protocol/supervisor';
+import { LOW_RELATIVE_WEIGHT } from '../../../../../shared/ranking/raterScreens';
 import type { RaterExtras } from '../analysis/raterExtras';
 import { useFormat, type Format } from '../common/useFormat';
 
@@ -88,10 +89,14 @@ function reliabilityText(
     accuracy: f.decimal(reliability.accuracy, 2),
   });
   const notes = [value];
+  // Down-weighted by the reliability model itself (not only for the partisan discount): say so too.
+  if (reliability.downWeighted && (!reliability.partisan || reliability.relativeWeight < LOW_RELATIVE_WEIGHT)) {
+    notes.push(t('detail.downWeighted'));
+  }
   if (reliability.partisan) {
     const { model, posterior, favours } = reliability.partisan;
     const counted = f.percent(1 - posterior);
     notes.push(t(favours ? 'detail.partisanFor' : 'detail.partisanAgainst', { model, counted }));
-  } else if (reliability.downWeighted) notes.push(t('detail.downWeighted'));
+  }
   return notes.join(' · ');
 }

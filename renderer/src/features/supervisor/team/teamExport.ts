@@ -39,6 +39,7 @@ const METRICS: ReadonlyArray<[string, Getter]> = [
   ['screens_failed', (row) => row.rater.quality.reliability?.failed.join('|') ?? null],
   ['partisan_model', (row) => row.rater.quality.reliability?.partisan?.model ?? null],
   ['partisan_posterior', (row) => row.rater.quality.reliability?.partisan?.posterior ?? null],
+  ['partisan_favours', (row) => row.rater.quality.reliability?.partisan?.favours ?? null],
   ['down_weighted', (row) => row.rater.quality.reliability?.downWeighted ?? null],
 ];
 

@@ -1,4 +1,5 @@
 import { sigmoid } from './likelihood';
+import { quantileSorted } from './quantile';
 import type { RatedVote } from './raterReliability';
 
 /**
@@ -59,17 +60,11 @@ export const SUSPECT_ROBUST_Z = 6;
  * median + SUSPECT_ROBUST_Z · 1.4826 · MAD of all the models' evidence.
  */
 export function suspects(evidence: Float64Array): number[] {
-  const values = [...evidence].sort((x, y) => x - y);
-  const median = middle(values);
-  const spread = 1.4826 * middle(values.map((x) => Math.abs(x - median)).sort((x, y) => x - y));
+  if (evidence.length === 0) return [];
+  const median = quantileSorted(Float64Array.from(evidence).sort(), 0.5);
+  const spread = 1.4826 * quantileSorted(Float64Array.from(evidence, (x) => Math.abs(x - median)).sort(), 0.5);
   const threshold = Math.max(suspectThreshold(evidence.length), median + SUSPECT_ROBUST_Z * spread);
   return [...evidence.keys()].filter((m) => evidence[m]! > threshold);
-}
-
-function middle(sorted: readonly number[]): number {
-  if (sorted.length === 0) return 0;
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 export interface FavouritismState {
@@ -151,14 +146,17 @@ function collectRecords(
   theta: Float64Array,
   only?: ReadonlySet<number>,
 ): Records {
-  const capacity = 2 * votes.length;
+  let raters = 0;
+  for (const v of votes) if (v.rater >= raters) raters = v.rater + 1;
+  // A record per (rater, model) pair that voted: never more than either bound.
+  const capacity = Math.min(2 * votes.length, raters * models);
   const key = new Float64Array(capacity);
   const wins = new Float64Array(capacity);
   const decisive = new Float64Array(capacity);
   const honest = new Float64Array(capacity);
   const slope = new Float64Array(capacity);
   const curvature = new Float64Array(capacity);
-  const recordOf = recordIndex(models, votes);
+  const recordOf = recordIndex(models, raters);
   let size = 0;
   const add = (rater: number, model: number, won: boolean, p: number) => {
     if (only && !only.has(model)) return;
@@ -197,12 +195,7 @@ function collectRecords(
 const DENSE_CELLS = 8_000_000;
 
 /** (rater, model) key → record index, −1 when absent: a flat array for team-sized boards, where a Map's hashing was half the test's time. */
-function recordIndex(
-  models: number,
-  votes: readonly RatedVote[],
-): { get(k: number): number; set(k: number, i: number): void } {
-  let raters = 0;
-  for (const v of votes) if (v.rater >= raters) raters = v.rater + 1;
+function recordIndex(models: number, raters: number): { get(k: number): number; set(k: number, i: number): void } {
   if (raters * models <= DENSE_CELLS) {
     const dense = new Int32Array(raters * models).fill(-1);
     return { get: (k) => dense[k]!, set: (k, i) => (dense[k] = i) };

@@ -1,3 +1,4 @@
+import { quantileSorted } from './quantile';
 import { fitWithReliability, type RatedVote, type ReliabilityFit, type ReliabilityOptions } from './raterReliability';
 
 /**
@@ -181,8 +182,5 @@ function strongestPartisanship(fit: ReliabilityFit, models: number, rater: numbe
 }
 
 function median(values: number[]): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((x, y) => x - y);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return values.length === 0 ? 0 : quantileSorted(Float64Array.from(values).sort(), 0.5);
 }
